@@ -1,0 +1,121 @@
+/**
+ * CSV export (CONTRACT 6): UTF-8 with a byte-order mark, RFC 4180 (CRLF, quoting), a guard
+ * against spreadsheet formulas, instants with the zone's offset and durations as `h:mm:ss`.
+ */
+import { instant } from './validate.js';
+import { formatInstant, parseInstant } from './tz.js';
+import type { SessionItem } from './types.js';
+
+export const BOM = '\uFEFF';
+export const CRLF = '\r\n';
+export const SESSIONS_CSV_HEADER = [
+  'User',
+  'Email',
+  'Session ID',
+  'Machine ID',
+  'License Source',
+  'Organization',
+  'License Type',
+  'Started',
+  'Ended',
+  'Duration',
+] as const;
+
+const NEEDS_GUARD = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: formula-guarded, then quoted when it holds a comma, quote, CR or LF. */
+export function csvField(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (NEEDS_GUARD.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record with its CRLF. */
+export function csvRow(fields: ReadonlyArray<string | number | null | undefined>): string {
+  let line = '';
+  for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(fields[i]);
+  return line + CRLF;
+}
+
+/** `h:mm:ss` of a duration in milliseconds (whole seconds, rounded down; hours may exceed 24). */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}`;
+}
+
+export interface CsvOptions {
+  timeZone: string;
+  /** The server's "now": the end of an active session's duration. */
+  asOf: string | Date;
+}
+
+/** The CSV record of one session. */
+export function sessionCsvRow(item: SessionItem, timeZone: string, asOf: number): string {
+  const started = parseInstant(item.started);
+  const ended = item.ended === null ? NaN : parseInstant(item.ended);
+  const active = item.ended === null;
+  return csvRow([
+    item.user.name,
+    item.user.email,
+    item.sessionId,
+    item.machineId,
+    item.licenseSource,
+    item.organization ? item.organization.path.join(' / ') : '',
+    item.licenseType,
+    formatInstant(started, timeZone),
+    active ? '' : formatInstant(ended, timeZone),
+    formatDuration((active ? asOf : ended) - started),
+  ]);
+}
+
+/** BOM and header row: the first chunk of every sessions export. */
+export function sessionsCsvHeader(): string {
+  return BOM + csvRow(SESSIONS_CSV_HEADER);
+}
+
+/** The whole CSV text for `items`. */
+export function sessionsToCsv(items: Iterable<SessionItem>, options: CsvOptions): string {
+  let text = sessionsCsvHeader();
+  for (const chunk of sessionsCsvChunks(items, options, { includeHeader: false })) text += chunk;
+  return text;
+}
+
+export interface ChunkOptions {
+  /** Rows per chunk (default 1000). Memory is bounded by this, not by the row count. */
+  chunkRows?: number;
+  /** Start with the BOM and header (default true). */
+  includeHeader?: boolean;
+}
+
+/**
+ * The same CSV as `sessionsToCsv`, as a lazy sequence of string chunks of at most `chunkRows` rows,
+ * for streaming large exports into a Blob, a file or an HTTP response.
+ */
+export function* sessionsCsvChunks(
+  items: Iterable<SessionItem>,
+  options: CsvOptions,
+  { chunkRows = 1000, includeHeader = true }: ChunkOptions = {},
+): Generator<string, void, undefined> {
+  const asOf = instant('asOf', options.asOf);
+  if (includeHeader) yield sessionsCsvHeader();
+  let chunk = '';
+  let rows = 0;
+  for (const item of items) {
+    chunk += sessionCsvRow(item, options.timeZone, asOf);
+    if (++rows === chunkRows) {
+      yield chunk;
+      chunk = '';
+      rows = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The file name of a sessions export (CONTRACT 6). */
+export function sessionsCsvFileName(product: string, from: string, to: string): string {
+  return `${product}-user-sessions_${from}_${to}.csv`;
+}
