@@ -1,0 +1,91 @@
+/**
+ * The base of every report element: the attributes all reports share (CONTRACT 2), their
+ * defaults, the request helper and the `kre-filter-change` announcement.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Product } from '../core/types.js';
+import { isTimeZone } from '../core/tz.js';
+import { requestJson, type FetchLike } from './api.js';
+import { presetRange, todayDays, type DateRange } from './dates.js';
+import { emit, type FilterState } from './events.js';
+import { browserTimeZone, resolveLocale } from './format.js';
+import { reportUrl, splitList, type ParamValue } from './url.js';
+import { parseCivilDate } from '../core/tz.js';
+
+export abstract class ReportElement extends LitElement {
+  /** Base URL of the report service, absolute or relative. Without it no request is made. */
+  @property({ reflect: true }) endpoint: string | null = null;
+
+  /** First day of the range, `YYYY-MM-DD` in `time-zone`. Default: 29 days before today. */
+  @property({ reflect: true }) from: string | null = null;
+
+  /** Last day of the range (inclusive), `YYYY-MM-DD` in `time-zone`. Default: today. */
+  @property({ reflect: true }) to: string | null = null;
+
+  /** IANA time zone of the dates and the report. Default: the browser's zone. */
+  @property({ attribute: 'time-zone', reflect: true }) timeZone: string | null = null;
+
+  /** Comma-separated organization ids to filter on (each includes its descendants). Default: all. */
+  @property({ reflect: true }) organization: string | null = null;
+
+  /** BCP 47 locale for numbers and dates. Default: the document's `lang`, else the browser's. */
+  @property({ reflect: true }) locale: string | null = null;
+
+  /**
+   * Replaces `window.fetch` for this element's requests (same signature): add auth headers or
+   * route requests. The default sends `credentials: 'same-origin'`.
+   */
+  @property({ attribute: false }) fetch: FetchLike | null = null;
+
+  /** The product the report reads: `kre` or `testcloud`. */
+  abstract get product(): Product;
+
+  /** The zone in force: `time-zone` when valid, else the browser's. */
+  protected get zone(): string {
+    return this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : browserTimeZone();
+  }
+
+  protected get resolvedLocale(): string {
+    return resolveLocale(this.locale, this);
+  }
+
+  protected get organizationIds(): string[] {
+    return splitList(this.organization);
+  }
+
+  /** The date range in force: the attributes when both are valid dates, else the last 30 days. */
+  protected get range(): DateRange {
+    if (parseCivilDate(this.from) && parseCivilDate(this.to) && (this.from as string) <= (this.to as string)) {
+      return { from: this.from as string, to: this.to as string };
+    }
+    const fallback = presetRange('last30', todayDays(this.zone));
+    return {
+      from: parseCivilDate(this.from) ? (this.from as string) : fallback.from,
+      to: parseCivilDate(this.to) && !(parseCivilDate(this.from) && (this.to as string) < (this.from as string)) ? (this.to as string) : fallback.to,
+    };
+  }
+
+  /** The whole filter state, as announced in `kre-filter-change`. */
+  filterState(): FilterState {
+    const { from, to } = this.range;
+    return { from, to, timeZone: this.zone, organization: this.organizationIds, product: this.product };
+  }
+
+  /** GETs `{endpoint}/{product}/{resource}` as JSON, aborted by `signal`. */
+  protected request(resource: 'usage' | 'sessions', params: Record<string, ParamValue>, signal: AbortSignal): Promise<unknown> {
+    const url = reportUrl(this.endpoint ?? '', this.product, resource, params);
+    return requestJson(url, { fetch: this.fetch ?? undefined, signal });
+  }
+
+  /**
+   * Applies a filter change made in the UI: sets the properties (reflected to attributes) and
+   * announces the whole new state with a bubbling, composed `kre-filter-change`.
+   */
+  protected changeFilters(patch: Partial<Record<string, unknown>>): void {
+    Object.assign(this, patch);
+    emit(this, 'kre-filter-change', this.filterState());
+  }
+}
+
+export type { ParamValue };

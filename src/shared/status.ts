@@ -1,0 +1,26 @@
+/**
+ * The state panels every report shows: no endpoint, and errors with a retry button.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ReportError } from './api.js';
+import { str } from './strings.js';
+
+export function renderNoEndpoint(): TemplateResult {
+  return html`<div class="status" part="status" data-kind="info" role="status">
+    <span class="status-title">${str('noEndpointTitle')}</span>
+    <p class="status-message">${str('noEndpointBody')}</p>
+  </div>`;
+}
+
+/** An error the user can read, with a retry button when trying again may help. */
+export function renderError(error: unknown, retry: () => void): TemplateResult {
+  const report = error instanceof ReportError ? error : null;
+  const message = report ? report.message : str('contractError', { detail: error instanceof Error ? error.message : String(error) });
+  const retryable = report ? report.retryable : true;
+  return html`<div class="status" part="status error" data-kind="error" data-error=${report?.kind ?? 'unknown'} role="alert">
+    <p class="status-message">${message}</p>
+    ${retryable
+      ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${str('retry')}</button>`
+      : nothing}
+  </div>`;
+}

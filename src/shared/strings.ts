@@ -1,0 +1,113 @@
+/**
+ * Every user-facing string of the elements, in one place. A host replaces any of them with
+ * `setStrings({ ... })` (for example to translate the reports) before the elements render, or
+ * calls `requestUpdate()` on rendered elements afterwards. `{name}` marks a value filled in.
+ */
+export const defaultStrings = {
+  // States
+  noEndpointTitle: 'No endpoint configured',
+  noEndpointBody: 'Set the endpoint attribute to the URL of the report service to load this report.',
+  loading: 'Loading…',
+  forbidden: 'You need the Account Admin role to see this report.',
+  badRequest: 'The report service could not answer this query: {detail}',
+  httpError: 'The report service answered with an error (HTTP {status}).',
+  networkError: 'The report service could not be reached. Check the connection and try again.',
+  timeoutError: 'The report service did not answer within {seconds} seconds.',
+  contractError: 'The report service sent a response this report cannot read: {detail}',
+  retry: 'Retry',
+  // Filters
+  filters: 'Filters',
+  organization: 'Organization',
+  allOrganizations: 'All organizations',
+  organizationsSelected: '{count} organizations',
+  searchOrganizations: 'Search organizations',
+  noOrganizationMatches: 'No organization matches',
+  from: 'From',
+  to: 'To',
+  dateRange: 'Date range',
+  presetLast7: 'Last 7 days',
+  presetLast30: 'Last 30 days',
+  presetLast90: 'Last 90 days',
+  presetThisMonth: 'This month',
+  presetLastMonth: 'Last month',
+  presetLast12Months: 'Last 12 months',
+  customRange: 'Custom',
+  interval: 'Interval',
+  intervalHour: 'Hour',
+  intervalDay: 'Day',
+  intervalWeek: 'Week',
+  intervalMonth: 'Month',
+  hourDisabledReason: 'Hourly view is available for ranges of up to 31 days.',
+  clearFilters: 'Clear filters',
+  // Usage charts
+  kreUsageTitle: 'KRE license usage',
+  testcloudUsageTitle: 'TestCloud license usage',
+  availableSessions: 'Available Sessions',
+  peakUsage: 'Peak Usage',
+  averagePeak: 'Average Peak',
+  peakInRange: 'Peak in range',
+  averageDailyPeak: 'Average daily peak',
+  availableNow: 'Available now',
+  utilization: 'Utilization',
+  peakAt: 'Peak at',
+  atCapacity: 'At capacity',
+  showAsTable: 'Show as table',
+  showAsChart: 'Show as chart',
+  exportCsv: 'Export CSV',
+  exportPng: 'Export PNG',
+  emptyRange: 'No license usage in this range.',
+  // Session log
+  sessionsTitle: 'User sessions',
+  search: 'Search sessions',
+  searchPlaceholder: 'User, email, session or machine ID',
+  licenseSource: 'License Source',
+  allLicenseSources: 'All license sources',
+  colUser: 'User',
+  colEmail: 'Email',
+  colSessionId: 'Session ID',
+  colMachineId: 'Machine ID',
+  colLicenseSource: 'License Source',
+  colOrganization: 'Organization',
+  colLicenseType: 'License Type',
+  colStarted: 'Started',
+  colEnded: 'Ended',
+  colDuration: 'Duration',
+  active: 'Active',
+  activeAt: 'Active at {time}',
+  removeFilter: 'Remove filter {name}',
+  noSessions: 'No sessions match these filters.',
+  resultCount: '{first}–{last} of {total}',
+  pageSize: 'Rows per page',
+  firstPage: 'First page',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  lastPage: 'Last page',
+  copy: 'Copy',
+  copied: 'Copied',
+  exporting: 'Exporting {done} of {total} rows',
+  cancel: 'Cancel',
+  exportFailed: 'The export stopped: {detail}. No file was saved.',
+  exportCancelled: 'Export cancelled. No file was saved.',
+};
+
+export type Strings = typeof defaultStrings;
+export type StringKey = keyof Strings;
+
+let current: Strings = { ...defaultStrings };
+
+/** Replaces some strings for every element on the page. */
+export function setStrings(overrides: Partial<Strings>): void {
+  current = { ...current, ...overrides };
+}
+
+/** Restores the built-in English strings. */
+export function resetStrings(): void {
+  current = { ...defaultStrings };
+}
+
+/** The string `key` with `{name}` placeholders filled from `values`. */
+export function str(key: StringKey, values?: Record<string, string | number>): string {
+  const text = current[key] ?? defaultStrings[key];
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

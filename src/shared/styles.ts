@@ -1,0 +1,104 @@
+/**
+ * Host styles every report shares. Custom properties are read with fallbacks at the point of
+ * use and never declared on :host, so a host page's value on any ancestor wins.
+ */
+import { css } from 'lit';
+
+export const reportStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    min-width: 0;
+    max-width: 100%;
+    container-type: inline-size;
+    font-family: var(--kre-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--kre-font-size, 14px);
+    line-height: 1.4;
+    color: var(--kre-color-text, #1d2433);
+    background: var(--kre-color-surface, #ffffff);
+    border: var(--kre-border-width, 1px) solid var(--kre-color-border, #d8dde6);
+    border-radius: var(--kre-radius, 8px);
+    padding: var(--kre-spacing, 16px);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--kre-color-focus, var(--kre-color-accent, #2f6fde));
+    outline-offset: 2px;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    align-items: center;
+    padding: 12px 16px;
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-surface-muted, #f3f5f9);
+    color: var(--kre-color-text, #1d2433);
+    overflow-wrap: anywhere;
+  }
+  .status[data-kind='error'] {
+    background: var(--kre-color-danger-surface, #fdecec);
+    color: var(--kre-color-danger-text, #8a1c1c);
+    border-inline-start: 4px solid var(--kre-color-danger, #c62828);
+  }
+  .status-title {
+    font-weight: 600;
+  }
+  .status-message {
+    flex: 1 1 16em;
+    margin: 0;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 32px;
+    padding: 4px 12px;
+    border: 1px solid var(--kre-color-border-strong, #9aa4b5);
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-surface, #ffffff);
+    color: var(--kre-color-text, #1d2433);
+  }
+  .button:hover {
+    background: var(--kre-color-surface-muted, #f3f5f9);
+  }
+  .button[disabled] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  @media (forced-colors: active) {
+    .status[data-kind='error'] {
+      border-inline-start-color: CanvasText;
+    }
+    .button {
+      border-color: ButtonText;
+    }
+  }
+`;
