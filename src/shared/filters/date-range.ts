@@ -1,0 +1,65 @@
+/**
+ * The date-range filter: a preset select (last 7, 30, 90 days, this month, last month, last 12
+ * months, custom) and from/to date inputs. Renders into the host's shadow root.
+ */
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { parseCivilDate } from '../../core/tz.js';
+import { matchPreset, presetRange, PRESETS, type DateRange, type PresetId } from '../dates.js';
+import { str, type StringKey } from '../strings.js';
+
+const PRESET_LABEL: Record<PresetId, StringKey> = {
+  last7: 'presetLast7',
+  last30: 'presetLast30',
+  last90: 'presetLast90',
+  thisMonth: 'presetThisMonth',
+  lastMonth: 'presetLastMonth',
+  last12Months: 'presetLast12Months',
+};
+
+export interface DateRangeOptions {
+  /** Unique id prefix within the host's shadow root. */
+  id: string;
+  range: DateRange;
+  /** Today in the report's zone (days since epoch). */
+  today: number;
+  onChange: (range: DateRange) => void;
+  disabled?: boolean;
+}
+
+export function renderDateRange({ id, range, today, onChange, disabled = false }: DateRangeOptions): TemplateResult {
+  const preset = matchPreset(range, today);
+  const pick = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value as PresetId | '';
+    if (value) onChange(presetRange(value, today));
+  };
+  const edit = (which: 'from' | 'to') => (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const value = input.value;
+    if (!parseCivilDate(value)) {
+      input.value = range[which]; // cleared or partial: keep the range in force
+      return;
+    }
+    // Keep from <= to by moving the other end along.
+    if (which === 'from') onChange({ from: value, to: value > range.to ? value : range.to });
+    else onChange({ from: value < range.from ? value : range.from, to: value });
+  };
+  return html`<fieldset class="date-range" part="date-range" ?disabled=${disabled}>
+    <legend class="visually-hidden">${str('dateRange')}</legend>
+    <label class="field">
+      <span class="field-label">${str('dateRange')}</span>
+      <select id="${id}-preset" .value=${live(preset ?? "")} @change=${pick}>
+        ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${str(PRESET_LABEL[p])}</option>`)}
+        <option value="" ?selected=${preset === null}>${str('customRange')}</option>
+      </select>
+    </label>
+    <label class="field">
+      <span class="field-label">${str('from')}</span>
+      <input id="${id}-from" type="date" required .value=${live(range.from)} max=${range.to} @change=${edit('from')} />
+    </label>
+    <label class="field">
+      <span class="field-label">${str('to')}</span>
+      <input id="${id}-to" type="date" required .value=${live(range.to)} min=${range.from} @change=${edit('to')} />
+    </label>
+  </fieldset>`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Styles of the shared filter controls (multi-select, date range) and the toolbar they sit in.
+ */
+import { css } from 'lit';
+
+export const filterStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--kre-toolbar-gap, 8px 12px);
+    margin-block-end: var(--kre-spacing-small, 12px);
+  }
+  .field,
+  .ms {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 0;
+    position: relative;
+  }
+  .field-label,
+  .ms-label {
+    font-size: 0.857em;
+    color: var(--kre-color-text-muted, #5b6578);
+  }
+  .field select,
+  .field input {
+    min-height: 32px;
+    padding: 4px 8px;
+    border: 1px solid var(--kre-color-border-strong, #9aa4b5);
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-surface, #ffffff);
+    color: var(--kre-color-text, #1d2433);
+    color-scheme: var(--kre-color-scheme, light);
+    max-width: 100%;
+  }
+  .date-range {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
+  .ms-button {
+    justify-content: space-between;
+    min-width: 12em;
+    max-width: 22em;
+  }
+  .ms-value {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .ms-panel {
+    position: absolute;
+    z-index: 10;
+    inset-block-start: 100%;
+    inset-inline-start: 0;
+    margin-block-start: 4px;
+    width: max-content;
+    min-width: 100%;
+    max-width: min(22rem, calc(100vw - 32px));
+    max-height: 20rem;
+    overflow: auto;
+    padding: 8px;
+    background: var(--kre-color-surface, #ffffff);
+    color: var(--kre-color-text, #1d2433);
+    border: 1px solid var(--kre-color-border, #d8dde6);
+    border-radius: var(--kre-radius-small, 6px);
+    box-shadow: var(--kre-shadow, 0 6px 24px rgb(15 23 42 / 0.16));
+  }
+  .ms-search {
+    width: 100%;
+    min-height: 32px;
+    margin-block-end: 6px;
+    padding: 4px 8px;
+    border: 1px solid var(--kre-color-border-strong, #9aa4b5);
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-surface, #ffffff);
+  }
+  .ms-all {
+    display: block;
+    width: 100%;
+    text-align: start;
+    padding: 4px 6px;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    color: var(--kre-color-link, var(--kre-color-accent, #2f6fde));
+  }
+  .ms-all[disabled] {
+    color: var(--kre-color-text-muted, #5b6578);
+    cursor: default;
+  }
+  .ms-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .ms-list li {
+    padding-inline-start: calc(var(--depth, 0) * 16px);
+  }
+  .ms-option {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    padding: 4px 6px;
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  .ms-option:hover {
+    background: var(--kre-color-surface-muted, #f3f5f9);
+  }
+  .ms-text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    unicode-bidi: plaintext;
+  }
+  .ms-empty {
+    padding: 6px;
+    color: var(--kre-color-text-muted, #5b6578);
+  }
+  @media (forced-colors: active) {
+    .ms-panel {
+      border-color: CanvasText;
+    }
+  }
+`;
