@@ -1,0 +1,32 @@
+/**
+ * `kre-license-reports`: importing this module defines all three elements (through their
+ * defining modules; registration never throws when a tag is already defined) and exports their
+ * classes, the event types and the string table a host can replace.
+ */
+
+// Elements (each defining module registers its tag).
+
+// Events, strings and errors a host relies on.
+export type {
+  BucketSelectDetail,
+  BucketSelectEvent,
+  ExportDetail,
+  ExportEvent,
+  FilterChangeEvent,
+  FilterState,
+  KreEventMap,
+} from './shared/events.js';
+export { defaultStrings, resetStrings, setStrings, type StringKey, type Strings } from './shared/strings.js';
+export { ReportError, type FetchLike, type ReportErrorKind } from './shared/api.js';
+export type {
+  Interval,
+  Organization,
+  Product,
+  SessionItem,
+  SessionsResponse,
+  SortField,
+  SortOrder,
+  UsageBucket,
+  UsageResponse,
+  UsageSummary,
+} from './core/types.js';
