@@ -1,0 +1,49 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components';
+import { isCommonAssetRequest } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import manifest from '../custom-elements.json';
+
+// Controls and their descriptions come from the elements' JSDoc, through the manifest
+// (`npm run analyze` regenerates it). Storybook picks a control from the type's text and knows
+// `string`, not `string | undefined`: drop the optional part for it.
+const optional = / \| (undefined|null)\b/g;
+setCustomElementsManifest(
+  JSON.parse(JSON.stringify(manifest), (key, value) =>
+    key === 'text' && typeof value === 'string' ? value.replace(optional, '') : value,
+  ),
+);
+
+/** Requests of Storybook and Vite themselves, never the report service's. */
+const isStorybookRequest = (url: string) =>
+  /\.(mdx|stories\.\w+)$|sb-common-assets|iframe\.html|sb-vite|@vite|\/virtual:|\/node_modules\//.test(url);
+
+const preview: Preview = {
+  // One msw worker for all stories. A story gives its handlers in `parameters.msw` (the
+  // handlers of src/mock), or adds some in `beforeEach({ msw }) { msw.use(...) }`; they are
+  // reset between stories.
+  loaders: [
+    mswLoader(async () => {
+      const worker = setupWorker();
+      await worker.start({
+        quiet: true,
+        // Relative to iframe.html, so the built Storybook also works under a sub-path.
+        serviceWorker: { url: './mockServiceWorker.js' },
+        // msw 3's name for it (`onUnhandledRequest` is silently ignored): warn about a request
+        // that a story forgot to mock, never about Storybook's own.
+        onUnhandledFrame({ frame, defaults }) {
+          const request = frame.protocol === 'http' ? (frame.data as { request: Request }).request : null;
+          if (request && (isCommonAssetRequest(request) || isStorybookRequest(request.url))) return;
+          defaults.warn();
+        },
+      });
+      return worker;
+    }),
+  ],
+  parameters: {
+    controls: { expanded: true },
+  },
+};
+
+export default preview;

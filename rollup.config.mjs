@@ -1,0 +1,106 @@
+// Two builds of the package:
+//
+// 1. The library: one ES module per source module under dist/ (preserveModules), with .d.ts
+//    beside each, for hosts that bundle. Runtime dependencies stay external (imports of lit,
+//    @lit/task, d3-*, msw), so a host's bundler dedupes them. Not minified: the host's bundler
+//    minifies, and readable modules give readable stack traces.
+// 2. dist/kre-license-reports.bundle.js: everything from src/index.ts inlined and minified, for a
+//    host page without a bundler (one <script type="module">). Its size budget is `npm run size`.
+import { existsSync, rmSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { sourcesKeepSideEffects } from './scripts/sources-keep-side-effects.mjs';
+
+/** Entry points, one per `exports` entry of package.json (dist/<name>.js). */
+const ENTRIES = {
+  index: 'src/index.ts',
+  'kre-license-usage': 'src/kre-license-usage.ts',
+  'testcloud-license-usage': 'src/testcloud-license-usage.ts',
+  'kre-user-sessions': 'src/kre-user-sessions.ts',
+  'core/index': 'src/core/index.ts',
+  'mock/index': 'src/mock/index.ts',
+};
+
+// The package is built up piece by piece: an entry whose file does not exist yet is skipped
+// (with a note), so the build works now and picks each entry up as soon as its file lands.
+const input = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => existsSync(file)));
+const missing = Object.values(ENTRIES).filter((file) => !existsSync(file));
+if (missing.length > 0) {
+  console.warn(`rollup.config.mjs: skipping entries not written yet: ${missing.join(', ')}`);
+}
+if (Object.keys(input).length === 0) {
+  throw new Error('rollup.config.mjs: none of the entry points exist yet; nothing to build.');
+}
+
+/** lit, lit/decorators.js, @lit/task, d3-scale, msw, msw/browser, ... */
+const EXTERNAL = /^(lit|@lit\/[^/]+|lit-html|lit-element|@lit\/reactive-element|d3-[^/]+|msw)(\/.*)?$/;
+
+/**
+ * Start from an empty dist/, so that a module removed from src/ leaves no stale file behind.
+ * @returns {import('rollup').Plugin}
+ */
+function cleanDist() {
+  return {
+    name: 'clean-dist',
+    buildStart() {
+      if (!this.meta.watchMode) rmSync('dist', { recursive: true, force: true });
+    },
+  };
+}
+
+/** @type {import('rollup').RollupOptions[]} */
+const configs = [
+  {
+    input,
+    external: (id) => EXTERNAL.test(id),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      // Helpers from node_modules (tslib's __decorate, which @rollup/plugin-typescript always
+      // imports) go to dist/vendor/: npm never publishes a folder named node_modules.
+      entryFileNames: ({ name }) => `${name.replace(/^(.*\/)?node_modules\//, 'vendor/')}.js`,
+      sourcemap: true,
+    },
+    plugins: [
+      cleanDist(),
+      sourcesKeepSideEffects(),
+      nodeResolve(),
+      typescript({
+        tsconfig: './tsconfig.json',
+        outDir: 'dist',
+        declaration: true,
+        // Type errors fail the build, not only `npm run typecheck`.
+        noEmitOnError: true,
+      }),
+    ],
+  },
+];
+
+if (input.index) {
+  configs.push({
+    input: 'src/index.ts',
+    output: {
+      file: 'dist/kre-license-reports.bundle.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: [
+      sourcesKeepSideEffects(),
+      // The `browser` condition, never `development`: the bundle carries Lit's production build.
+      nodeResolve({ browser: true }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        outDir: 'dist',
+        declaration: false,
+        noEmitOnError: true,
+      }),
+      terser({ module: true, ecma: 2020, format: { comments: false } }),
+    ],
+  });
+}
+
+export default configs;
