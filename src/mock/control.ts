@@ -1,0 +1,104 @@
+/**
+ * The mock's control panel: make it slow or make it fail (for stories, the demo and tests), and a
+ * log of the requests it answered, so a test can assert the parameters an element sent.
+ */
+
+export const MOCK_FAILURES = [
+  'status-500',
+  'status-401',
+  'status-403',
+  'status-400',
+  'network',
+  'malformed-json',
+  'contract-violation',
+  'timeout',
+] as const;
+
+/**
+ * - `status-*`: that status with a problem+json body;
+ * - `network`: a network error (the fetch rejects);
+ * - `malformed-json`: 200 `application/json` with a truncated body;
+ * - `contract-violation`: 200 JSON that parses but breaks the contract (renamed and mistyped fields);
+ * - `timeout`: never answers; the request hangs until the client aborts it.
+ */
+export type MockFailure = (typeof MOCK_FAILURES)[number];
+export type MockEndpoint = 'usage' | 'sessions';
+
+export interface MockSettings {
+  /** Delay before every answer, in ms. */
+  delayMs: number;
+  failure: MockFailure | null;
+  /** Fail only the next N requests (then `failure` clears itself); null: until changed. */
+  times: number | null;
+  /** Apply delay and failure to one endpoint only; null: both. */
+  only: MockEndpoint | null;
+}
+
+const DEFAULTS: MockSettings = { delayMs: 0, failure: null, times: null, only: null };
+
+export class MockControl {
+  /** Every request the handlers received, oldest first. */
+  readonly requests: URL[] = [];
+  private current: MockSettings;
+  private readonly initial: MockSettings;
+  private readonly listeners = new Set<(settings: Readonly<MockSettings>) => void>();
+
+  constructor(initial: Partial<MockSettings> = {}) {
+    this.initial = checked({ ...DEFAULTS, ...initial });
+    this.current = { ...this.initial };
+  }
+
+  get settings(): Readonly<MockSettings> {
+    return { ...this.current };
+  }
+
+  /**
+   * Changes some settings. Setting `failure` without `times` makes it last until changed.
+   * @example control.set({ failure: 'status-500', times: 1, only: 'usage' })
+   */
+  set(settings: Partial<MockSettings>): void {
+    const next = { ...this.current, ...settings };
+    if ('failure' in settings && !('times' in settings)) next.times = null;
+    this.current = checked(next);
+    this.notify();
+  }
+
+  /** Back to the settings the service was created with; empties the request log. */
+  reset(): void {
+    this.current = { ...this.initial };
+    this.requests.length = 0;
+    this.notify();
+  }
+
+  /** Calls `listener` after every change (the demo's panel uses it); returns an unsubscribe. */
+  subscribe(listener: (settings: Readonly<MockSettings>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Logs a request and decides how to treat it; a limited failure counts down here. */
+  take(url: URL, endpoint: MockEndpoint): { delayMs: number; failure: MockFailure | null } {
+    this.requests.push(url);
+    const s = this.current;
+    if (s.only !== null && s.only !== endpoint) return { delayMs: 0, failure: null };
+    const failure = s.failure;
+    if (failure !== null && s.times !== null) {
+      const times = s.times - 1;
+      this.current = times > 0 ? { ...s, times } : { ...s, failure: null, times: null };
+      this.notify();
+    }
+    return { delayMs: s.delayMs, failure };
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener(this.settings);
+  }
+}
+
+function checked(s: MockSettings): MockSettings {
+  if (!(Number.isFinite(s.delayMs) && s.delayMs >= 0)) throw new TypeError(`delayMs: expected a number >= 0, got ${s.delayMs}`);
+  if (s.failure !== null && !MOCK_FAILURES.includes(s.failure)) throw new TypeError(`failure: unknown mode ${String(s.failure)}`);
+  if (s.times !== null && !(Number.isInteger(s.times) && s.times > 0)) throw new TypeError(`times: expected a whole number > 0, got ${s.times}`);
+  if (s.only !== null && s.only !== 'usage' && s.only !== 'sessions') throw new TypeError(`only: expected usage or sessions, got ${String(s.only)}`);
+  return s;
+}

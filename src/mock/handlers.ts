@@ -1,0 +1,66 @@
+/**
+ * MSW request handlers that serve the report contract (CONTRACT 3) from a dataset, through core,
+ * so the mock answers exactly what the reference computation says.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { computeUsage, querySessions } from '../core/index.js';
+import { PRODUCTS, type Dataset, type Product } from '../core/types.js';
+import { MockControl, type MockEndpoint, type MockSettings } from './control.js';
+import { failureResponse, violateContract } from './failures.js';
+import { errorResponse, problemResponse } from './problem.js';
+import { parseSessionsQuery, parseUsageQuery } from './query.js';
+
+export interface MockServiceOptions {
+  /** Base URL of the service, absolute (`https://api.example.test/reports`) or relative (`/api`). */
+  endpoint: string;
+  /** Keep passing the same object: core caches its index per dataset object. */
+  dataset: Dataset;
+  /** The server's "now": an instant, or a function read at each request. Default: the current time. */
+  asOf?: string | Date | (() => string | Date);
+  /** Initial control settings (delay, failure). */
+  settings?: Partial<MockSettings>;
+}
+
+export interface MockService {
+  handlers: HttpHandler[];
+  control: MockControl;
+}
+
+export function createMockService(options: MockServiceOptions): MockService {
+  const control = new MockControl(options.settings);
+  const base = options.endpoint.replace(/\/+$/, '');
+  const asOf = options.asOf ?? (() => new Date());
+  const now = typeof asOf === 'function' ? asOf : () => asOf;
+
+  const handler = (endpoint: MockEndpoint) =>
+    http.get<{ product: string }>(`${base}/:product/${endpoint}`, async ({ request, params }) => {
+      const url = new URL(request.url);
+      const plan = control.take(url, endpoint);
+      if (plan.delayMs > 0) await delay(plan.delayMs);
+      if (plan.failure) {
+        const failed = await failureResponse(plan.failure, request);
+        if (failed) return failed;
+      }
+      const product = params.product as Product;
+      if (!PRODUCTS.includes(product)) {
+        return problemResponse(404, `Unknown product ${JSON.stringify(params.product)}: expected ${PRODUCTS.join(' or ')}.`);
+      }
+      let body;
+      try {
+        body =
+          endpoint === 'usage'
+            ? computeUsage(options.dataset, parseUsageQuery(product, url.searchParams), now())
+            : querySessions(options.dataset, parseSessionsQuery(product, url.searchParams), now());
+      } catch (error) {
+        return errorResponse(error);
+      }
+      return HttpResponse.json((plan.failure === 'contract-violation' ? violateContract(endpoint, body) : body) as never);
+    });
+
+  return { handlers: [handler('usage'), handler('sessions')], control };
+}
+
+/** The handlers alone, without a control (never slow, never failing). */
+export function createHandlers(options: MockServiceOptions): HttpHandler[] {
+  return createMockService(options).handlers;
+}
