@@ -56,6 +56,12 @@ export const defaultStrings = {
   exportCsv: 'Export CSV',
   exportPng: 'Export PNG',
   emptyRange: 'No license usage in this range.',
+  chartSummary:
+    '{from} to {to}: peak usage {peak} of {available} available sessions ({utilization}), average daily peak {average}. {capacity} of {count} periods at capacity.',
+  chartKeyboardHint: 'Chart. Arrow keys move between periods, Home and End jump to the first and last, Enter shows the sessions of a peak.',
+  chartLegend: 'Series',
+  period: 'Period',
+  exportFailed: 'The export failed: {detail}',
   // Session log
   sessionsTitle: 'User sessions',
   search: 'Search sessions',
@@ -88,6 +94,18 @@ export const defaultStrings = {
   cancel: 'Cancel',
   exportFailed: 'The export stopped: {detail}. No file was saved.',
   exportCancelled: 'Export cancelled. No file was saved.',
+  exportStarted: 'Export started.',
+  exportDone: 'Exported {rows} rows to {file}.',
+  exportProgress: 'Export progress',
+  dismiss: 'Dismiss',
+  copiedValue: 'Copied {value}',
+  pagination: 'Pages',
+  sessionsCaption: 'User sessions, sorted by {column}, {order}',
+  ascending: 'ascending',
+  descending: 'descending',
+  searchLicenseSources: 'Search license sources',
+  licenseSourcesSelected: '{count} license sources',
+  emptySearch: 'Search: “{q}”',
 };
 
 export type Strings = typeof defaultStrings;

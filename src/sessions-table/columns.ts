@@ -1,0 +1,70 @@
+/**
+ * The columns of the session log (CONTRACT 3.2, 6): their sort fields, labels and cells. Times
+ * show in the element's `time-zone` and `locale`; ids are copy buttons; long text truncates and
+ * shows whole on hover, on focus in its row, and in its tooltip.
+ */
+import { html, type TemplateResult } from 'lit';
+import { formatDuration } from '../core/csv.js';
+import { formatInstant, parseInstant } from '../core/tz.js';
+import type { SessionItem, SortField } from '../core/types.js';
+import { formatDateTime } from '../shared/format.js';
+import { str, type StringKey } from '../shared/strings.js';
+import { highlight } from './highlight.js';
+
+export interface CellContext {
+  locale: string;
+  zone: string;
+  /** The response's `asOf` in ms: the "now" of active sessions. */
+  asOf: number;
+  /** Time passed since the response arrived, so that active durations keep counting. */
+  elapsed: number;
+  /** The search in force, highlighted in the searchable columns. */
+  q: string;
+}
+
+export interface Column {
+  field: SortField;
+  label: StringKey;
+  cell: (item: SessionItem, ctx: CellContext) => TemplateResult;
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
+
+const text = (value: string, q = '') =>
+  html`<span class="text" dir="auto" title=${value}>${highlight(value, q)}</span>`;
+
+const copy = (value: string, q: string, label: StringKey) =>
+  html`<button class="copy" type="button" data-copy=${value} title=${value}
+    ><span class="text" dir="auto">${highlight(value, q)}</span
+    ><span class="visually-hidden">${str('copy')} ${str(label)}</span
+    ><svg class="copy-icon" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"
+      ><rect x="5" y="5" width="9" height="9" rx="1.5" /><path d="M11 3V2.5A1.5 1.5 0 0 0 9.5 1h-7A1.5 1.5 0 0 0 1 2.5v7A1.5 1.5 0 0 0 2.5 11H3" /></svg
+  ></button>`;
+
+const time = (iso: string, ctx: CellContext) => {
+  const ms = parseInstant(iso);
+  return html`<time datetime=${formatInstant(ms, ctx.zone)}>${formatDateTime(ctx.locale, ctx.zone, ms, DATE_TIME)}</time>`;
+};
+
+/** `ended - started`, or for an active session the server's now plus the time since. */
+export function durationMs(item: SessionItem, ctx: Pick<CellContext, 'asOf' | 'elapsed'>): number {
+  const started = parseInstant(item.started);
+  return item.ended === null ? ctx.asOf + ctx.elapsed - started : parseInstant(item.ended) - started;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { field: 'user', label: 'colUser', cell: (s, c) => text(s.user.name, c.q) },
+  { field: 'email', label: 'colEmail', cell: (s, c) => text(s.user.email, c.q) },
+  { field: 'sessionId', label: 'colSessionId', cell: (s, c) => copy(s.sessionId, c.q, 'colSessionId') },
+  { field: 'machineId', label: 'colMachineId', cell: (s, c) => copy(s.machineId, c.q, 'colMachineId') },
+  { field: 'licenseSource', label: 'colLicenseSource', cell: (s) => text(s.licenseSource) },
+  { field: 'organization', label: 'colOrganization', cell: (s) => text(s.organization ? s.organization.path.join(' / ') : '') },
+  { field: 'licenseType', label: 'colLicenseType', cell: (s) => text(s.licenseType) },
+  { field: 'started', label: 'colStarted', cell: (s, c) => time(s.started, c) },
+  {
+    field: 'ended',
+    label: 'colEnded',
+    cell: (s, c) => (s.ended === null ? html`<span class="badge" part="badge">${str('active')}</span>` : time(s.ended, c)),
+  },
+  { field: 'duration', label: 'colDuration', cell: (s, c) => html`${formatDuration(durationMs(s, c))}` },
+];

@@ -1,0 +1,276 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
+import { sessionsCsvFileName } from '../core/csv.js';
+import type { Product, SortField } from '../core/types.js';
+import { parseInstant } from '../core/tz.js';
+import { checkSessionsResponse } from '../shared/check-response.js';
+import { todayDays, type DateRange } from '../shared/dates.js';
+import { emit, type FilterState } from '../shared/events.js';
+import { filterStyles } from '../shared/filters/index.js';
+import { ReportElement } from '../shared/report-element.js';
+import { renderError, renderNoEndpoint } from '../shared/status.js';
+import { str } from '../shared/strings.js';
+import { reportStyles } from '../shared/styles.js';
+import { splitList } from '../shared/url.js';
+import { sessionsTask, type SessionsPage } from './data.js';
+import { renderEmpty } from './empty.js';
+import { SessionsExport } from './export.js';
+import { rangeText, renderPager } from './pager.js';
+import { firstOrder, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
+import { sessionsStyles } from './sessions.styles.js';
+import { renderTable } from './table.js';
+import { SessionsToolbar } from './toolbar.js';
+
+/** Properties whose change is a new query: back to page one. */
+const QUERY_KEYS = ['endpoint', 'product', 'from', 'to', 'timeZone', 'organization', 'q', 'licenseSource', 'activeAt', 'sort', 'order', 'pageSize'];
+
+/**
+ * The session log of KRE (or TestCloud) licenses: who holds a session, from which organization,
+ * on which machine and for how long, with search, filters, server-side sorting and paging, and
+ * an export of every matching row as CSV (CONTRACT 2, 3.2, 4, 6).
+ *
+ * @summary A searchable, filterable, sortable table of license sessions with CSV export.
+ * @tagname kre-user-sessions
+ *
+ * @fires kre-filter-change - A filter, the search or the sort changed in the UI; `detail` is the whole filter state.
+ * @fires kre-export - Before an export starts (cancelable); `detail` has the file name and filters.
+ *
+ * @csspart toolbar - The row of search, filters and the export button.
+ * @csspart search - The search field (label and input).
+ * @csspart filters - The License Source, Organization and date range filters.
+ * @csspart filter-button - The button of a multi-select filter.
+ * @csspart filter-panel - The open panel of a multi-select filter.
+ * @csspart date-range - The date range fieldset.
+ * @csspart chip - The removable `active-at` chip.
+ * @csspart clear-button - The "Clear filters" action.
+ * @csspart export-button - The "Export CSV" button.
+ * @csspart export-status - The export progress or outcome.
+ * @csspart progress - The export progress bar.
+ * @csspart cancel-button - The export's Cancel button.
+ * @csspart table-scroller - The horizontally scrolling box around the table.
+ * @csspart table - The `<table>`.
+ * @csspart header-cell - A column header `<th>`.
+ * @csspart row - A body row.
+ * @csspart row-active - A row of a session still active (also has part `row`).
+ * @csspart cell - A body cell.
+ * @csspart badge - The "Active" badge.
+ * @csspart match - The highlighted part of a cell that matches the search.
+ * @csspart pager - The paging bar.
+ * @csspart status - A state panel (no endpoint, empty, error).
+ * @csspart retry-button - The retry button of an error.
+ *
+ * @cssprop [--kre-font-family=system-ui, sans-serif] - Font of the element.
+ * @cssprop [--kre-font-size=14px] - Base font size.
+ * @cssprop [--kre-color-text=#1d2433] - Text colour.
+ * @cssprop [--kre-color-text-muted=#5b6578] - Secondary text (labels, header).
+ * @cssprop [--kre-color-surface=#ffffff] - Background.
+ * @cssprop [--kre-color-surface-muted=#f3f5f9] - Header, hover and skeleton background.
+ * @cssprop [--kre-color-border=#d8dde6] - Borders and row rules.
+ * @cssprop [--kre-color-border-strong=#9aa4b5] - Borders of inputs and buttons.
+ * @cssprop [--kre-color-accent=#2f6fde] - Accent: sort icon, progress, links, focus ring.
+ * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
+ * @cssprop [--kre-color-danger=#c62828] - Error border.
+ * @cssprop [--kre-color-highlight=#fff0a8] - Background of search matches.
+ * @cssprop [--kre-color-active=#1f7a45] - The "Active" badge.
+ * @cssprop [--kre-color-active-surface=#e3f4ea] - The "Active" badge background.
+ * @cssprop [--kre-color-scheme=light] - `color-scheme` of native inputs (`dark` in a dark theme).
+ * @cssprop [--kre-radius=8px] - Corner radius of the element.
+ * @cssprop [--kre-spacing=16px] - Padding of the element.
+ * @cssprop [--kre-sessions-max-height=none] - Height limit of the table box (it scrolls inside).
+ * @cssprop [--kre-sessions-cell-max-width=18em] - Width at which long cell text truncates.
+ */
+export class KreUserSessions extends ReportElement {
+  static override styles = [reportStyles, filterStyles, sessionsStyles];
+
+  /** Search text: a case-insensitive substring of user name, email, session id or machine id. */
+  @property({ reflect: true }) q: string | null = null;
+
+  /** Comma-separated license sources to filter on. Default: all. */
+  @property({ attribute: 'license-source', reflect: true }) licenseSource: string | null = null;
+
+  /** An ISO 8601 instant: only the sessions active then (replaces the date range). */
+  @property({ attribute: 'active-at', reflect: true }) activeAt: string | null = null;
+
+  /** Sort column: `user`, `email`, `sessionId`, `machineId`, `licenseSource`, `organization`, `licenseType`, `started` (default), `ended`, `duration`. */
+  @property({ reflect: true }) sort: string | null = null;
+
+  /** Sort order: `asc` or `desc` (default). */
+  @property({ reflect: true }) order: string | null = null;
+
+  /** Rows per page: 25, 50 (default), 100 or 250. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+
+  private _product: Product = 'kre';
+
+  /** The product whose sessions are listed: `kre` (default) or `testcloud`. */
+  @property({ reflect: true })
+  get product(): Product {
+    return this._product;
+  }
+  set product(value: Product) {
+    const old = this._product;
+    this._product = value === 'testcloud' ? 'testcloud' : 'kre';
+    this.requestUpdate('product', old);
+  }
+
+  @state() private offset = 0;
+  @state() private now = Date.now();
+  @state() private notice = '';
+  private facets: SessionsPage['response']['facets'] = { licenseSources: [], organizations: [] };
+  private clock: ReturnType<typeof setInterval> | undefined;
+
+  private readonly data = sessionsTask(this, {
+    args: () => [this.endpoint, this.product, sessionsParams(this.filters, this.offset, normalPageSize(this.pageSize)), this.fetch],
+    load: (params, signal) => this.request('sessions', params, signal),
+    onComplete: (page) => this.received(page),
+  });
+
+  private readonly exporter = new SessionsExport(this);
+
+  private readonly toolbar = new SessionsToolbar(this, {
+    search: (q) => this.changeFilters({ q: q.trim() ? q : null }),
+    licenseSource: (values) => this.changeFilters({ licenseSource: values.join(',') || null }),
+    organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
+    range: (r: DateRange) => this.changeFilters({ from: r.from, to: r.to }),
+    clearActiveAt: () => this.changeFilters({ activeAt: null }),
+    clear: () => this.clearFilters(),
+    export: () => void this.exportCsv(),
+  });
+
+  /** The filter state in force, normalised (invalid attribute values fall back to defaults). */
+  private get filters(): SessionsFilters {
+    const { from, to } = this.range;
+    return {
+      from,
+      to,
+      timeZone: this.zone,
+      organization: this.organizationIds,
+      q: this.q ?? '',
+      licenseSource: splitList(this.licenseSource),
+      activeAt: normalInstant(this.activeAt),
+      sort: normalSort(this.sort),
+      order: normalOrder(this.order),
+    };
+  }
+
+  override filterState(): FilterState {
+    const f = this.filters;
+    return { ...super.filterState(), q: f.q, licenseSource: f.licenseSource, activeAt: f.activeAt, sort: f.sort, order: f.order, product: this.product };
+  }
+
+  /** Clears the search and every filter, and the date range back to the last 30 days. */
+  clearFilters(): void {
+    this.toolbar.reset();
+    this.changeFilters({ q: null, licenseSource: null, organization: null, activeAt: null, from: null, to: null });
+  }
+
+  /**
+   * Exports every row matching the filters as CSV (CONTRACT 6), after a cancelable `kre-export`.
+   * Resolves when the file is saved, the export is cancelled or it failed (shown in the element).
+   */
+  async exportCsv(): Promise<void> {
+    if (!this.endpoint || this.exporter.running) return;
+    const f = this.filters;
+    const fileName = sessionsCsvFileName(this.product, f.activeAt ? f.activeAt.slice(0, 10) : f.from, f.activeAt ? f.activeAt.slice(0, 10) : f.to);
+    if (!emit(this, 'kre-export', { format: 'csv', fileName, product: this.product, filters: this.filterState() }, { cancelable: true })) return;
+    await this.exporter.start({
+      fileName,
+      timeZone: f.timeZone,
+      fetchPage: async (offset, limit, signal) => checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, limit), signal)),
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.clock = setInterval(() => {
+      if (this.data.value?.response.items.some((s) => s.ended === null)) this.now = Date.now();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && QUERY_KEYS.some((k) => changed.has(k as keyof KreUserSessions))) this.offset = 0;
+    if (changed.has('q' as keyof KreUserSessions)) this.toolbar.reset();
+  }
+
+  private received(page: SessionsPage): void {
+    this.facets = page.response.facets;
+    this.now = page.receivedAt;
+    const { total, items, limit } = page.response;
+    // The list shrank under the page on screen: go to its last page.
+    if (total > 0 && items.length === 0 && this.offset > 0) this.offset = Math.floor((total - 1) / limit) * limit;
+  }
+
+  private sortBy(field: SortField): void {
+    const f = this.filters;
+    const order = f.sort === field ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(field);
+    this.changeFilters({ sort: field, order });
+  }
+
+  private copy = (event: Event): void => {
+    const button = (event.target as Element).closest?.('button[data-copy]');
+    const value = button?.getAttribute('data-copy');
+    if (value == null) return;
+    navigator.clipboard?.writeText(value).then(
+      () => (this.notice = str('copiedValue', { value })),
+      () => (this.notice = ''),
+    );
+  };
+
+  override render(): TemplateResult {
+    if (!this.endpoint) return renderNoEndpoint();
+    const f = this.filters;
+    const locale = this.resolvedLocale;
+    const page = this.data.value;
+    const status = this.data.status;
+    const pageSize = normalPageSize(this.pageSize);
+    const selectedSources = [...new Set([...this.facets.licenseSources, ...f.licenseSource])];
+    return html`${this.toolbar.render({
+        ...f,
+        range: { from: f.from, to: f.to },
+        today: todayDays(f.timeZone),
+        locale,
+        zone: f.timeZone,
+        licenseSources: selectedSources,
+        organizations: this.facets.organizations,
+        canExport: status === TaskStatus.COMPLETE && (page?.response.total ?? 0) > 0,
+        exporting: this.exporter.running,
+      })}
+      ${this.exporter.render(locale, () => void this.exporter.retry())}
+      <div class="visually-hidden" role="status">${status === TaskStatus.COMPLETE && page ? rangeText({ ...page.response, locale }) : ''}</div>
+      <div class="visually-hidden" role="status">${this.exporter.announcement || this.notice}</div>
+      ${status === TaskStatus.ERROR ? renderError(this.data.error, () => void this.data.run()) : this.body(page, status === TaskStatus.PENDING, f, locale, pageSize)}`;
+  }
+
+  private body(page: SessionsPage | undefined, busy: boolean, f: SessionsFilters, locale: string, pageSize: number): TemplateResult | typeof nothing {
+    const response = page?.response;
+    if (response && response.total === 0 && !busy) {
+      return renderEmpty({ filters: f, locale, organizations: this.facets.organizations, onClear: () => this.clearFilters() });
+    }
+    return html`${renderTable({
+        items: response ? response.items : null,
+        ctx: { locale, zone: f.timeZone, asOf: response ? parseInstant(response.asOf) : 0, elapsed: page ? Math.max(0, this.now - page.receivedAt) : 0, q: f.q },
+        sort: f.sort,
+        order: f.order,
+        busy,
+        onSort: (field) => this.sortBy(field),
+        onCopy: this.copy,
+        skeletonRows: Math.min(pageSize, 10),
+      })}
+      ${response && response.total > 0
+        ? renderPager({
+            offset: this.offset,
+            limit: pageSize,
+            total: response.total,
+            locale,
+            onOffset: (offset) => (this.offset = offset),
+            onPageSize: (size) => (this.pageSize = normalPageSize(size)),
+          })
+        : nothing}`;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The sessions query of the element's filter state (CONTRACT 3.2): the request parameters of a
+ * page and of an export, and the normalised sort.
+ */
+import { SORT_FIELDS, type SortField, type SortOrder } from '../core/types.js';
+import type { ParamValue } from '../shared/url.js';
+
+export const PAGE_SIZES = [25, 50, 100, 250] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+/** Rows per request of an export (the contract's maximum `limit`). */
+export const EXPORT_PAGE = 1000;
+
+export interface SessionsFilters {
+  from: string;
+  to: string;
+  timeZone: string;
+  organization: string[];
+  q: string;
+  licenseSource: string[];
+  activeAt: string | null;
+  sort: SortField;
+  order: SortOrder;
+}
+
+export function normalSort(value: string | null | undefined): SortField {
+  return SORT_FIELDS.includes(value as SortField) ? (value as SortField) : 'started';
+}
+
+export function normalOrder(value: string | null | undefined): SortOrder {
+  return value === 'asc' ? 'asc' : 'desc';
+}
+
+export function normalPageSize(value: number): number {
+  return (PAGE_SIZES as readonly number[]).includes(value) ? value : DEFAULT_PAGE_SIZE;
+}
+
+/** A valid ISO 8601 instant, or null. */
+export function normalInstant(value: string | null | undefined): string | null {
+  if (!value) return null;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
+}
+
+/** Query parameters of one page. `activeAt` replaces the date range (CONTRACT 3.2). */
+export function sessionsParams(f: SessionsFilters, offset: number, limit: number): Record<string, ParamValue> {
+  return {
+    ...(f.activeAt ? { activeAt: f.activeAt } : { from: f.from, to: f.to }),
+    timeZone: f.timeZone,
+    q: f.q.trim() || undefined,
+    licenseSource: f.licenseSource,
+    organizationId: f.organization,
+    sort: f.sort,
+    order: f.order,
+    offset,
+    limit,
+  };
+}
+
+/** Text columns start ascending; times and durations start with the latest/longest. */
+export function firstOrder(field: SortField): SortOrder {
+  return field === 'started' || field === 'ended' || field === 'duration' ? 'desc' : 'asc';
+}
