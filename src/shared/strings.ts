@@ -61,7 +61,6 @@ export const defaultStrings = {
   chartKeyboardHint: 'Chart. Arrow keys move between periods, Home and End jump to the first and last, Enter shows the sessions of a peak.',
   chartLegend: 'Series',
   period: 'Period',
-  exportFailed: 'The export failed: {detail}',
   // Session log
   sessionsTitle: 'User sessions',
   search: 'Search sessions',
