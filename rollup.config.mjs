@@ -33,8 +33,8 @@ if (Object.keys(input).length === 0) {
   throw new Error('rollup.config.mjs: none of the entry points exist yet; nothing to build.');
 }
 
-/** lit, lit/decorators.js, @lit/task, d3-scale, msw, msw/browser, ... */
-const EXTERNAL = /^(lit|@lit\/[^/]+|lit-html|lit-element|@lit\/reactive-element|d3-[^/]+|msw)(\/.*)?$/;
+/** lit, lit/decorators.js, lit-html/..., @lit/task, d3-scale, msw, msw/browser, ... */
+const EXTERNAL = /^(lit|lit-html|lit-element|@lit\/[^/]+|d3-[^/]+|msw)(\/.*)?$/;
 
 /**
  * Start from an empty dist/, so that a module removed from src/ leaves no stale file behind.
