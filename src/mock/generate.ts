@@ -265,7 +265,10 @@ class Writer {
       let active = 0;
       let peak = 0;
       for (let a = 0, b = 0; a < count; a++) {
-        while (b < count && e[b] <= s[a]) (b++, active--);
+        while (b < count && e[b] <= s[a]) {
+          b++;
+          active--;
+        }
         if (++active > peak) peak = active;
       }
       result[product] = peak;
