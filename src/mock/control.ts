@@ -19,7 +19,9 @@ export const MOCK_FAILURES = [
  * - `network`: a network error (the fetch rejects);
  * - `malformed-json`: 200 `application/json` with a truncated body;
  * - `contract-violation`: 200 JSON that parses but breaks the contract (renamed and mistyped fields);
- * - `timeout`: never answers; the request hangs until the client aborts it.
+ * - `timeout`: never answers; the request hangs until the client aborts it, or until the control
+ *   changes (in a Service Worker the client's abort does not reach the handler, and a request left
+ *   hanging there would block `worker.stop()`).
  */
 export type MockFailure = (typeof MOCK_FAILURES)[number];
 export type MockEndpoint = 'usage' | 'sessions';
@@ -42,6 +44,7 @@ export class MockControl {
   private current: MockSettings;
   private readonly initial: MockSettings;
   private readonly listeners = new Set<(settings: Readonly<MockSettings>) => void>();
+  private readonly hanging = new Set<() => void>();
 
   constructor(initial: Partial<MockSettings> = {}) {
     this.initial = checked({ ...DEFAULTS, ...initial });
@@ -60,6 +63,7 @@ export class MockControl {
     const next = { ...this.current, ...settings };
     if ('failure' in settings && !('times' in settings)) next.times = null;
     this.current = checked(next);
+    this.release();
     this.notify();
   }
 
@@ -67,7 +71,22 @@ export class MockControl {
   reset(): void {
     this.current = { ...this.initial };
     this.requests.length = 0;
+    this.release();
     this.notify();
+  }
+
+  /** Resolves when `signal` aborts or the settings change, whichever comes first. */
+  hang(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.hanging.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      if (signal.aborted) return resolve();
+      this.hanging.add(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   /** Calls `listener` after every change (the demo's panel uses it); returns an unsubscribe. */
@@ -88,6 +107,10 @@ export class MockControl {
       this.notify();
     }
     return { delayMs: s.delayMs, failure };
+  }
+
+  private release(): void {
+    for (const done of [...this.hanging]) done();
   }
 
   private notify(): void {

@@ -3,11 +3,11 @@
  */
 import { HttpResponse } from 'msw';
 import type { SessionsResponse, UsageResponse } from '../core/types.js';
-import type { MockEndpoint, MockFailure } from './control.js';
+import type { MockControl, MockEndpoint, MockFailure } from './control.js';
 import { problemResponse } from './problem.js';
 
 /** The answer for a failure that needs no report body, or null for `contract-violation`. */
-export async function failureResponse(failure: MockFailure, request: Request): Promise<Response | null> {
+export async function failureResponse(failure: MockFailure, request: Request, control: MockControl): Promise<Response | null> {
   switch (failure) {
     case 'status-500':
       return problemResponse(500, 'The report service failed (simulated by the mock).');
@@ -25,19 +25,11 @@ export async function failureResponse(failure: MockFailure, request: Request): P
         headers: { 'Content-Type': 'application/json' },
       });
     case 'timeout':
-      await aborted(request.signal);
+      await control.hang(request.signal);
       return HttpResponse.error();
     case 'contract-violation':
       return null;
   }
-}
-
-/** Resolves when the request is aborted; never, if it is not (in a Service Worker it may not be). */
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }
 
 /**

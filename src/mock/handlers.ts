@@ -38,7 +38,7 @@ export function createMockService(options: MockServiceOptions): MockService {
       const plan = control.take(url, endpoint);
       if (plan.delayMs > 0) await delay(plan.delayMs);
       if (plan.failure) {
-        const failed = await failureResponse(plan.failure, request);
+        const failed = await failureResponse(plan.failure, request, control);
         if (failed) return failed;
       }
       const product = params.product as Product;

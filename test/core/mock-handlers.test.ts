@@ -197,6 +197,14 @@ describe('control', () => {
     assert.ok(performance.now() - t0 >= 140);
   });
 
+  test('timeout: a change of settings releases hanging requests as network errors', async () => {
+    control.set({ failure: 'timeout' });
+    const pending = fetch(url('/kre/sessions', sessionsParams));
+    setTimeout(() => control.set({ failure: null }), 100);
+    await assert.rejects(pending, TypeError);
+    assert.equal((await sessions()).status, 200);
+  });
+
   test('times: fails the next N requests, then answers again', async () => {
     control.set({ failure: 'status-500', times: 2 });
     assert.equal((await usage()).status, 500);
