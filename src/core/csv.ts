@@ -21,13 +21,18 @@ export const SESSIONS_CSV_HEADER = [
   'Duration',
 ] as const;
 
-const NEEDS_GUARD = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Whether a spreadsheet would read the text as a formula: it starts with = + - @ TAB or CR. */
+function looksLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
 
 /** One CSV field: formula-guarded, then quoted when it holds a comma, quote, CR or LF. */
 export function csvField(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (NEEDS_GUARD.test(text)) text = `'${text}`;
+  if (looksLikeFormula(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -56,20 +61,15 @@ export interface CsvOptions {
 /** The CSV record of one session. */
 export function sessionCsvRow(item: SessionItem, timeZone: string, asOf: number): string {
   const started = parseInstant(item.started);
-  const ended = item.ended === null ? NaN : parseInstant(item.ended);
   const active = item.ended === null;
-  return csvRow([
-    item.user.name,
-    item.user.email,
-    item.sessionId,
-    item.machineId,
-    item.licenseSource,
-    item.organization ? item.organization.path.join(' / ') : '',
-    item.licenseType,
-    formatInstant(started, timeZone),
-    active ? '' : formatInstant(ended, timeZone),
-    formatDuration((active ? asOf : ended) - started),
-  ]);
+  const ended = active ? asOf : parseInstant(item.ended);
+  // The last three fields are ours (digits, signs, colons): never quoted, never formula-like.
+  return (
+    `${csvField(item.user.name)},${csvField(item.user.email)},${csvField(item.sessionId)},` +
+    `${csvField(item.machineId)},${csvField(item.licenseSource)},` +
+    `${csvField(item.organization ? item.organization.path.join(' / ') : '')},${csvField(item.licenseType)},` +
+    `${formatInstant(started, timeZone)},${active ? '' : formatInstant(ended, timeZone)},${formatDuration(ended - started)}\r\n`
+  );
 }
 
 /** BOM and header row: the first chunk of every sessions export. */

@@ -7,7 +7,7 @@
  */
 import { localToInstant, civilToDays, formatUtc } from './tz.js';
 import { instant, validateSessionsQuery, type ValidSessionsQuery } from './validate.js';
-import { organizationMask, productIndex, type ProductIndex } from './prepare.js';
+import { iota, organizationMask, productIndex, type ProductIndex } from './prepare.js';
 import { countAtOrBefore, countBefore } from './sweep.js';
 import type { Dataset, SessionItem, SessionRecord, SessionsQuery, SessionsResponse, SortField } from './types.js';
 
@@ -60,7 +60,7 @@ function textRanks(index: ProductIndex, field: SortField): Uint32Array {
 function endedRanks(index: ProductIndex): Uint32Array {
   return lazy(index, 'rank:ended', () => {
     const { end } = index;
-    const order = new Uint32Array(end.length).map((_, i) => i);
+    const order = iota(end.length);
     order.sort((a, b) => (Number.isNaN(end[a]) ? Infinity : end[a]) - (Number.isNaN(end[b]) ? Infinity : end[b]) || 0);
     const ranks = new Uint32Array(end.length);
     let rank = 0;
@@ -133,7 +133,7 @@ function sortMatches(index: ProductIndex, matched: Uint32Array, q: ValidSessions
       const i = matched[k];
       duration[k] = (Number.isNaN(index.end[i]) ? now : index.end[i]) - index.start[i];
     }
-    const positions = new Uint32Array(m).map((_, k) => k);
+    const positions = iota(m);
     positions.sort((a, b) => duration[a] - duration[b] || a - b);
     asc = positions.map((k) => matched[k]);
   } else {

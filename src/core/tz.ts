@@ -58,16 +58,29 @@ function exactOffset(info: ZoneInfo, ms: number): number {
   return match[1] === '-' ? -minutes : minutes;
 }
 
-/** The zone's offset from UTC at the instant `ms`, in minutes (east positive). */
+/**
+ * The zone's offset from UTC at the instant `ms`, in minutes (east positive). Cached per UTC day
+ * when the offset holds all day (nearly always), else per 15-minute slot on transition days.
+ */
 export function offsetMinutes(timeZone: string, ms: number): number {
   const info = zoneInfo(timeZone);
+  const dayKey = -1 - Math.floor(ms / DAY); // negative keys: whole days; others: slots
+  const whole = info.slots.get(dayKey);
+  if (whole !== undefined && !Number.isNaN(whole)) return whole;
+  if (whole === undefined) {
+    const start = (-1 - dayKey) * DAY;
+    const first = exactOffset(info, start);
+    const constant = first === exactOffset(info, start + DAY - 1) && first === exactOffset(info, start + DAY / 2);
+    if (info.slots.size >= MAX_CACHED_SLOTS) info.slots.clear();
+    info.slots.set(dayKey, constant ? first : NaN);
+    if (constant) return first;
+  }
   const slot = Math.floor(ms / SLOT);
   const cached = info.slots.get(slot);
   if (cached !== undefined) return cached;
   const start = slot * SLOT;
   const atStart = exactOffset(info, start);
   if (atStart !== exactOffset(info, start + SLOT - 1)) return exactOffset(info, ms);
-  if (info.slots.size >= MAX_CACHED_SLOTS) info.slots.clear();
   info.slots.set(slot, atStart);
   return atStart;
 }
@@ -147,6 +160,19 @@ function formatOffset(minutes: number): string {
 }
 
 const offsetText = new Map<number, string>();
+const dayText = new Map<number, string>();
+const TWO = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/** `YYYY-MM-DDT` of a day count since epoch, cached (exports format the same days many times). */
+function datePrefix(days: number): string {
+  let text = dayText.get(days);
+  if (text === undefined) {
+    text = `${new Date(days * DAY).toISOString().slice(0, 10)}T`;
+    if (dayText.size > 100_000) dayText.clear();
+    dayText.set(days, text);
+  }
+  return text;
+}
 
 /**
  * ISO 8601 with the zone's offset at that instant: `2026-10-30T09:00:00+01:00`. Milliseconds are
@@ -159,9 +185,14 @@ export function formatInstant(ms: number, timeZone: string): string {
     suffix = formatOffset(offset);
     offsetText.set(offset, suffix);
   }
-  const iso = new Date(ms + offset * MINUTE).toISOString(); // 2026-10-30T09:00:00.000Z
-  const millis = ms % 1000 === 0 ? '' : iso.slice(19, 23);
-  return iso.slice(0, 19) + millis + suffix;
+  const local = ms + offset * MINUTE;
+  const days = Math.floor(local / DAY);
+  const inDay = local - days * DAY;
+  const secs = Math.floor(inDay / 1000);
+  const millis = inDay - secs * 1000;
+  const time = `${TWO[Math.floor(secs / 3600)]}:${TWO[Math.floor(secs / 60) % 60]}:${TWO[secs % 60]}`;
+  const fraction = millis === 0 ? '' : `.${String(Math.round(millis)).padStart(3, '0')}`;
+  return datePrefix(days) + time + fraction + suffix;
 }
 
 /** ISO 8601 in UTC, without milliseconds when there are none: `2026-10-31T10:15:00Z`. */
@@ -172,10 +203,44 @@ export function formatUtc(ms: number): string {
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
+
+/** `YYYY-MM-DDTHH:MM:SSZ` without a regex or Date.parse: the form nearly every record uses. */
+function parseUtcSeconds(text: string): number {
+  if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NaN;
+  for (let k = 0; k < DIGIT_AT.length; k++) {
+    const d = text.charCodeAt(DIGIT_AT[k]);
+    if (d < 48 || d > 57) return NaN;
+  }
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** Parses an ISO 8601 instant (with `Z` or an offset); NaN when it is not one. */
 export function parseInstant(text: unknown): number {
-  if (typeof text !== 'string' || !INSTANT_RE.test(text)) return NaN;
-  return Date.parse(text);
+  if (typeof text !== 'string') return NaN;
+  const fast = parseUtcSeconds(text);
+  if (!Number.isNaN(fast)) return fast;
+  return INSTANT_RE.test(text) ? Date.parse(text) : NaN;
 }
 
 /** Local weekday of a day count since epoch: 0 Monday ... 6 Sunday (ISO). */
