@@ -240,6 +240,7 @@ export class KreUserSessions extends ReportElement {
         organizations: this.facets.organizations,
         canExport: status === TaskStatus.COMPLETE && (page?.response.total ?? 0) > 0,
         exporting: this.exporter.running,
+        offerClear: !(status === TaskStatus.COMPLETE && page?.response.total === 0),
       })}
       ${this.exporter.render(locale, () => void this.exporter.retry())}
       <div class="visually-hidden" role="status">${status === TaskStatus.COMPLETE && page ? rangeText({ ...page.response, locale }) : ''}</div>

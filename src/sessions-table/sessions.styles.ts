@@ -185,18 +185,19 @@ export const sessionsStyles = css`
   /* Long values truncate; the whole text shows on hover, in the tooltip and while the row has focus. */
   .text {
     display: block;
-    max-width: var(--kre-sessions-cell-max-width, 18em);
+    width: max-content;
+    max-width: var(--kre-sessions-cell-max-width, 16em);
     overflow: hidden;
     text-overflow: ellipsis;
     unicode-bidi: plaintext;
-    text-align: start;
+    text-align: match-parent;
   }
   .c-user .text {
-    max-width: var(--kre-sessions-user-max-width, 14em);
+    max-width: var(--kre-sessions-user-max-width, 13em);
   }
   .c-sessionId .text,
   .c-machineId .text {
-    max-width: 10em;
+    max-width: 11em;
   }
   td:hover .text,
   th:hover .text,
@@ -300,10 +301,27 @@ export const sessionsStyles = css`
     color: var(--kre-color-text-muted, #5b6578);
   }
 
-  @container (max-width: 480px) {
-    .search {
+  @container (max-width: 560px) {
+    .search,
+    .filters {
       flex-basis: 100%;
       max-width: none;
+    }
+    .filters > .ms {
+      flex: 1 1 9em;
+    }
+    .filters .ms-button {
+      min-width: 0;
+      width: 100%;
+    }
+    .date-range {
+      flex: 1 1 100%;
+    }
+    .date-range .field {
+      flex: 1 1 8em;
+    }
+    .date-range .field:first-of-type {
+      flex-basis: 100%;
     }
     .export-button {
       margin-inline-start: 0;

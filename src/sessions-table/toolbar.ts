@@ -25,6 +25,8 @@ export interface ToolbarState {
   licenseSources: readonly string[];
   organizations: readonly Organization[];
   canExport: boolean;
+  /** Whether the toolbar offers "Clear filters" (the empty state has its own). */
+  offerClear: boolean;
   exporting: boolean;
 }
 
@@ -95,7 +97,7 @@ export class SessionsToolbar {
   };
 
   render(s: ToolbarState): TemplateResult {
-    const filtered = hasFilters(s);
+    const filtered = hasFilters(s) && s.offerClear;
     return html`<div class="toolbar" part="toolbar">
         <div class="field search" part="search">
           <label class="field-label" for="search">${str('search')}</label>
