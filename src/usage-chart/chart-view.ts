@@ -1,0 +1,80 @@
+/**
+ * The chart's SVG, rendered by Lit from the layout d3 computed: grid, the Available step area, the
+ * Peak bars (at-capacity ones hatched), the dotted Average Peak line, axes and the highlight of the
+ * bucket in focus. Bars are behind a `guard`, so moving the highlight re-renders none of them.
+ */
+import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { ChartLayout } from './layout.js';
+
+export type Series = 'available' | 'peak' | 'average';
+export const SERIES: readonly Series[] = ['available', 'peak', 'average'];
+
+/** The id of the hatch pattern inside the shadow root. */
+export const HATCH_ID = 'kre-capacity-hatch';
+
+function renderBars(layout: ChartLayout): SVGTemplateResult {
+  const bars = layout.bars;
+  return svg`<g class="bars">${bars.map(
+    (b) => svg`<rect class="bar" data-index=${b.index} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>`,
+  )}</g><g class="capacity">${bars.map((b) =>
+    b.atCapacity
+      ? svg`<rect class="bar-capacity" data-index=${b.index} x=${b.x} y=${b.y} width=${b.width} height=${b.height} fill="url(#${HATCH_ID})"></rect>${
+          b.width >= 5 ? svg`<path class="capacity-mark" d="M${b.x + b.width / 2 - 4},${b.y - 9}h8l-4,6z"></path>` : nothing
+        }`
+      : nothing,
+  )}</g>`;
+}
+
+function renderAxes(layout: ChartLayout): SVGTemplateResult {
+  const { plotWidth, plotHeight } = layout;
+  return svg`<g class="y-axis">${layout.yTicks.map(
+    (t) => svg`<line class="grid-line" x1="0" x2=${plotWidth} y1=${t.y} y2=${t.y}></line>
+      <text class="tick-label y-label" x="-8" y=${t.y} dy="0.32em" text-anchor="end">${t.label}</text>`,
+  )}</g>
+    <g class="x-axis" transform="translate(0 ${plotHeight})">
+      <line class="axis-line" x1="0" x2=${plotWidth} y1="0" y2="0"></line>
+      ${layout.xTicks.map(
+        (t) => svg`<line class="tick" x1=${t.x} x2=${t.x} y1="0" y2="5"></line>
+          <text class="tick-label x-label" x=${t.labelX} y="18" text-anchor=${t.anchor}>${t.label}</text>
+          ${t.context !== null ? svg`<text class="tick-label x-context" x=${t.labelX} y="33" text-anchor=${t.anchor}>${t.context}</text>` : nothing}`,
+      )}
+    </g>`;
+}
+
+export interface ChartViewState {
+  layout: ChartLayout;
+  hidden: ReadonlySet<Series>;
+  /** The bucket in focus or under the pointer; -1 for none. */
+  active: number;
+  showActive: boolean;
+}
+
+export function renderChartSvg({ layout, hidden, active, showActive }: ChartViewState): TemplateResult {
+  const { width, height, margin, plotHeight } = layout;
+  const bar = active >= 0 ? layout.bars[active] : undefined;
+  return html`<svg class="chart-svg" part="chart-svg" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+      aria-hidden="true" focusable="false">
+    <defs>
+      <pattern id=${HATCH_ID} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+        <rect class="hatch-ground" width="6" height="6"></rect>
+        <rect class="hatch-stripe" width="2.5" height="6"></rect>
+      </pattern>
+    </defs>
+    <rect class="background" width=${width} height=${height}></rect>
+    <g transform="translate(${margin.left} ${margin.top})">
+      ${bar && showActive
+        ? svg`<rect class="active-slot" data-export="omit" x=${bar.x0} y="0" width=${Math.max(1, bar.x1 - bar.x0)} height=${plotHeight}></rect>`
+        : nothing}
+      ${renderAxes(layout)}
+      ${hidden.has('available')
+        ? nothing
+        : svg`<path class="available-area" d=${layout.availableArea}></path><path class="available-line" d=${layout.availableLine}></path>`}
+      ${hidden.has('peak') ? nothing : guard([layout], () => renderBars(layout))}
+      ${hidden.has('average') ? nothing : svg`<path class="average-line" d=${layout.averageLine}></path>`}
+      ${bar && showActive && !hidden.has('peak')
+        ? svg`<rect class="active-bar" data-export="omit" x=${bar.x} y=${bar.y} width=${bar.width} height=${Math.max(bar.height, 1)}></rect>`
+        : nothing}
+    </g>
+  </svg>`;
+}

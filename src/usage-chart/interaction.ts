@@ -1,0 +1,135 @@
+/**
+ * Pointer and keyboard on the chart: which bucket is active (under the pointer or in keyboard
+ * focus), whether its tooltip shows, and what a screen reader hears. Arrow keys move by one
+ * bucket, Page Up/Down by ten, Home/End jump, Enter or Space select, Escape hides the tooltip.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { UsageBucket } from '../core/types.js';
+import { bucketAt, type ChartLayout } from './layout.js';
+import { factsSentence, type BucketFacts } from './panels.js';
+
+export interface InteractionSource {
+  layout(): ChartLayout | null;
+  buckets(): readonly UsageBucket[];
+  svg(): SVGSVGElement | null;
+  select(index: number): void;
+  describe(index: number): BucketFacts | null;
+}
+
+export class ChartInteraction implements ReactiveController {
+  /** The active bucket; -1 for none. */
+  active = -1;
+  /** The tooltip shows. */
+  visible = false;
+  /** The chart has keyboard focus. */
+  focused = false;
+  /** Text for the polite live region (keyboard moves only). */
+  announcement = '';
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly source: InteractionSource) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** New data: nothing is active. */
+  reset(): void {
+    this.active = -1;
+    this.visible = false;
+    this.announcement = '';
+  }
+
+  private set(active: number, visible: boolean, announce = false): void {
+    if (active === this.active && visible === this.visible && !announce) return;
+    this.active = active;
+    this.visible = visible;
+    if (announce) {
+      const facts = active >= 0 ? this.source.describe(active) : null;
+      this.announcement = facts ? factsSentence(facts) : '';
+    }
+    this.host.requestUpdate();
+  }
+
+  /** The bucket under the pointer, or -1 outside the plot. */
+  indexAt(event: MouseEvent): number {
+    const layout = this.source.layout();
+    const svg = this.source.svg();
+    if (!layout || !svg) return -1;
+    const rect = svg.getBoundingClientRect();
+    const px = event.clientX - rect.left - layout.margin.left;
+    const py = event.clientY - rect.top - layout.margin.top;
+    if (px < 0 || px > layout.plotWidth || py < 0 || py > layout.plotHeight) return -1;
+    return bucketAt(layout, px);
+  }
+
+  onPointerMove = (event: PointerEvent): void => {
+    const index = this.indexAt(event);
+    if (index >= 0) this.set(index, true);
+    else if (!this.focused) this.set(this.active, false);
+  };
+
+  onPointerLeave = (): void => {
+    if (!this.focused) this.set(this.active, false);
+  };
+
+  onClick = (event: MouseEvent): void => {
+    const index = this.indexAt(event);
+    if (index >= 0) this.source.select(index);
+  };
+
+  onFocus = (): void => {
+    this.focused = true;
+    const n = this.source.buckets().length;
+    if (n === 0) return;
+    this.set(this.active >= 0 && this.active < n ? this.active : 0, true, true);
+  };
+
+  onBlur = (): void => {
+    this.focused = false;
+    this.set(this.active, false);
+  };
+
+  onKeyDown = (event: KeyboardEvent): void => {
+    const n = this.source.buckets().length;
+    if (n === 0) return;
+    const current = this.active >= 0 ? this.active : 0;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowUp':
+        next = Math.min(n - 1, current + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowDown':
+        next = Math.max(0, current - 1);
+        break;
+      case 'PageUp':
+        next = Math.min(n - 1, current + 10);
+        break;
+      case 'PageDown':
+        next = Math.max(0, current - 10);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = n - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.source.select(current);
+        return;
+      case 'Escape':
+        if (this.visible) {
+          event.preventDefault();
+          this.set(current, false);
+        }
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.set(next, true, true);
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Text of the chart in the element's `locale` and `time-zone`: axis tick labels, a bucket's dates
+ * and its peak time. Pure: no DOM, cached Intl formatters.
+ */
+import type { Interval, UsageBucket } from '../core/types.js';
+import { dateFormat } from '../shared/format.js';
+import type { LocalFields, TickLevel } from './ticks.js';
+
+type Options = Intl.DateTimeFormatOptions;
+
+const TIME: Options = { hour: 'numeric', minute: '2-digit' };
+const MONTH_DAY: Options = { month: 'short', day: 'numeric' };
+const MONTH: Options = { month: 'short' };
+const YEAR: Options = { year: 'numeric' };
+
+/** The main line of a tick label for a level. */
+export function tickFormat(level: TickLevel): Options {
+  switch (level.unit) {
+    case 'hour':
+      return TIME;
+    case 'day':
+    case 'week':
+      return MONTH_DAY;
+    case 'month':
+      return MONTH;
+    case 'year':
+      return YEAR;
+  }
+}
+
+/** A wide sample label (for spacing): 28 December, 22:00. */
+const SAMPLE = Date.UTC(2026, 11, 28, 22, 0);
+
+/** Pixels a tick label of `level` needs, estimated from its text length at ~12 px. */
+export function tickSpacing(level: TickLevel, locale: string): number {
+  const text = dateFormat(locale, 'UTC', tickFormat(level)).format(SAMPLE);
+  return text.length * 7 + 16;
+}
+
+export interface TickLabel {
+  label: string;
+  /** The context line under the label: the date under the first time of a day, the year under its first date. */
+  context: string | null;
+}
+
+/** Labels of the ticks at `indexes` (bucket starts `starts`, their local fields `fields`). */
+export function tickLabels(
+  starts: ArrayLike<number>,
+  fields: readonly LocalFields[],
+  indexes: readonly number[],
+  level: TickLevel,
+  timeZone: string,
+  locale: string,
+): TickLabel[] {
+  const main = dateFormat(locale, timeZone, tickFormat(level));
+  const contextFormat = level.unit === 'hour' ? dateFormat(locale, timeZone, MONTH_DAY) : dateFormat(locale, timeZone, YEAR);
+  let previous: LocalFields | null = null;
+  return indexes.map((i) => {
+    const f = fields[i];
+    const changed = previous === null || (level.unit === 'hour' ? previous.days !== f.days : previous.year !== f.year);
+    previous = f;
+    const showContext = level.unit !== 'year' && changed;
+    return { label: main.format(starts[i]), context: showContext ? contextFormat.format(starts[i]) : null };
+  });
+}
+
+const DAY_TEXT: Options = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' };
+const DATE_TEXT: Options = { year: 'numeric', month: 'short', day: 'numeric' };
+const HOUR_TEXT: Options = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+const MONTH_TEXT: Options = { year: 'numeric', month: 'long' };
+
+/**
+ * The dates of a bucket in its zone: `Mon, Oct 12, 2026` for a day, `Oct 12 – 18, 2026` for a week,
+ * `October 2026` for a whole month, `Oct 12, 2026, 2:00 – 3:00 PM` for an hour. A clipped bucket
+ * shows the dates it covers.
+ */
+export function bucketText(bucket: UsageBucket, interval: Interval, timeZone: string, locale: string): string {
+  const start = Date.parse(bucket.start);
+  const end = Date.parse(bucket.end);
+  if (interval === 'hour') return formatRange(dateFormat(locale, timeZone, HOUR_TEXT), start, end);
+  // Ends are exclusive: the last day shown is the one before the end.
+  const last = end - 1;
+  const s = new Date(start);
+  if (interval === 'day' || sameLocalDay(start, last, timeZone)) {
+    const f = dateFormat(locale, timeZone, DAY_TEXT);
+    return f.format(start);
+  }
+  if (interval === 'month' && isWholeMonth(s, new Date(end), timeZone)) {
+    return dateFormat(locale, timeZone, MONTH_TEXT).format(start);
+  }
+  return formatRange(dateFormat(locale, timeZone, DATE_TEXT), start, last);
+}
+
+function formatRange(f: Intl.DateTimeFormat, a: number, b: number): string {
+  return typeof f.formatRange === 'function' ? f.formatRange(a, b) : `${f.format(a)} – ${f.format(b)}`;
+}
+
+const ymd = (timeZone: string) => dateFormat('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function sameLocalDay(a: number, b: number, timeZone: string): boolean {
+  const f = ymd(timeZone);
+  return f.format(a) === f.format(b);
+}
+
+function isWholeMonth(start: Date, end: Date, timeZone: string): boolean {
+  const f = ymd(timeZone);
+  return f.format(start).endsWith('-01') && f.format(end).endsWith('-01');
+}
+
+/** When a bucket's peak happened: the time alone within a day or hour, else date and time. */
+export function peakAtText(bucket: UsageBucket, interval: Interval, timeZone: string, locale: string): string | null {
+  if (bucket.peakAt === null) return null;
+  const at = Date.parse(bucket.peakAt);
+  const options: Options = interval === 'hour' || interval === 'day' ? TIME : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  return dateFormat(locale, timeZone, options).format(at);
+}

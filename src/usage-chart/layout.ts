@@ -1,0 +1,226 @@
+/**
+ * The chart's geometry, computed by d3 from the buckets and the size: scales, bar rectangles, the
+ * Available step area, the Average Peak line and the axis ticks. Lit renders what this returns.
+ * Pure: no DOM.
+ */
+import { bisectRight, max } from 'd3-array';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { area, curveStepAfter, line } from 'd3-shape';
+import type { Interval, UsageBucket } from '../core/types.js';
+import { formatInteger } from '../shared/format.js';
+import { tickLabels, tickSpacing } from './labels.js';
+import { chooseTicks, localFields, thinTicks, type TickLevel } from './ticks.js';
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Bar {
+  index: number;
+  /** The bucket's slot on the time axis. */
+  x0: number;
+  x1: number;
+  /** The bar inside the slot. */
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  /** The peak reached the available count: demand may have been refused. */
+  atCapacity: boolean;
+}
+
+export interface XTick {
+  index: number;
+  /** The tick's position: the middle of the bucket that starts the group. */
+  x: number;
+  /** Where the label is drawn: `x`, or pulled inside the plot at its ends. */
+  labelX: number;
+  label: string;
+  context: string | null;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+export interface YTick {
+  value: number;
+  y: number;
+  label: string;
+}
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  margin: Margin;
+  plotWidth: number;
+  plotHeight: number;
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  bars: Bar[];
+  /** Left edges of the slots, for finding the bucket under a pointer. */
+  slotStarts: number[];
+  availableArea: string;
+  availableLine: string;
+  averageLine: string;
+  xTicks: XTick[];
+  xLevel: TickLevel | null;
+  yTicks: YTick[];
+}
+
+export interface LayoutInput {
+  buckets: readonly UsageBucket[];
+  interval: Interval;
+  timeZone: string;
+  locale: string;
+  width: number;
+  height: number;
+}
+
+/** Buckets at capacity: a positive peak that reached the licenses available. */
+export function atCapacity(bucket: Pick<UsageBucket, 'peak' | 'available'>): boolean {
+  return bucket.peak > 0 && bucket.peak >= bucket.available;
+}
+
+/** The y scale's top: the largest value of any series, at least 1, made nice. */
+export function yScale(buckets: readonly UsageBucket[], plotHeight: number): { y: ScaleLinear<number, number>; ticks: number[] } {
+  const top = max(buckets, (b) => Math.max(b.available, b.peak, b.averagePeak)) ?? 0;
+  const count = Math.max(2, Math.floor(plotHeight / 36));
+  const y = scaleLinear()
+    .domain([0, Math.max(1, top)])
+    .range([plotHeight, 0])
+    .nice(count);
+  // Whole numbers only: sessions are counted.
+  const ticks = y.ticks(count).filter((v) => Number.isInteger(v));
+  return { y, ticks };
+}
+
+/** Gap between bars: a fifth of the slot, none when slots are narrower than 3 px. */
+export function barPadding(slot: number): number {
+  if (slot >= 6) return slot * 0.2;
+  if (slot >= 3) return 1;
+  return 0;
+}
+
+const MIN_PLOT = 40;
+
+export function layoutChart(input: LayoutInput): ChartLayout {
+  const { buckets, interval, timeZone, locale } = input;
+  const n = buckets.length;
+  const starts = buckets.map((b) => Date.parse(b.start));
+  const ends = buckets.map((b) => Date.parse(b.end));
+
+  const yLabelWidth = (v: number) => formatInteger(locale, v).length * 7;
+  const height = Math.max(input.height, MIN_PLOT + 60);
+  const margin: Margin = { top: 12, right: 12, bottom: 40, left: 12 };
+  const plotHeight = height - margin.top - margin.bottom;
+  const { y, ticks } = yScale(buckets, plotHeight);
+  margin.left = 10 + Math.max(16, ...ticks.map(yLabelWidth));
+  const width = Math.max(input.width, margin.left + margin.right + MIN_PLOT);
+  const plotWidth = width - margin.left - margin.right;
+
+  const x = scaleLinear()
+    .domain(n ? [starts[0], ends[n - 1]] : [0, 1])
+    .range([0, plotWidth]);
+
+  const bars: Bar[] = new Array(n);
+  const slotStarts: number[] = new Array(n);
+  const y0 = y(0);
+  for (let i = 0; i < n; i++) {
+    const b = buckets[i];
+    const x0 = x(starts[i]);
+    const x1 = x(ends[i]);
+    const pad = barPadding(x1 - x0);
+    const top = y(b.peak);
+    slotStarts[i] = x0;
+    bars[i] = {
+      index: i,
+      x0,
+      x1,
+      x: x0 + pad / 2,
+      width: Math.max(0.5, x1 - x0 - pad),
+      y: top,
+      height: y0 - top,
+      atCapacity: atCapacity(b),
+    };
+  }
+
+  return {
+    width,
+    height,
+    margin,
+    plotWidth,
+    plotHeight,
+    x,
+    y,
+    bars,
+    slotStarts,
+    ...seriesPaths(buckets, bars, y),
+    ...xAxis(starts, bars, interval, timeZone, locale, plotWidth),
+    yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
+  };
+}
+
+type Point = [number, number];
+
+/** Available Sessions as steps over each slot; Average Peak through the slots' middles. */
+export function seriesPaths(buckets: readonly UsageBucket[], bars: readonly Bar[], y: ScaleLinear<number, number>) {
+  const n = buckets.length;
+  if (n === 0) return { availableArea: '', availableLine: '', averageLine: '' };
+  const steps: Point[] = buckets.map((b, i) => [bars[i].x0, y(b.available)]);
+  steps.push([bars[n - 1].x1, y(buckets[n - 1].available)]);
+  const y0 = y(0);
+  const stepArea = area<Point>()
+    .x((p) => p[0])
+    .y0(y0)
+    .y1((p) => p[1])
+    .curve(curveStepAfter);
+  const stepLine = line<Point>()
+    .x((p) => p[0])
+    .y((p) => p[1])
+    .curve(curveStepAfter);
+  const middles: Point[] =
+    n === 1
+      ? [
+          [bars[0].x, y(buckets[0].averagePeak)],
+          [bars[0].x + bars[0].width, y(buckets[0].averagePeak)],
+        ]
+      : buckets.map((b, i) => [(bars[i].x0 + bars[i].x1) / 2, y(b.averagePeak)]);
+  return {
+    availableArea: stepArea(steps) ?? '',
+    availableLine: stepLine(steps) ?? '',
+    averageLine: line<Point>()(middles) ?? '',
+  };
+}
+
+function xAxis(
+  starts: readonly number[],
+  bars: readonly Bar[],
+  interval: Interval,
+  timeZone: string,
+  locale: string,
+  plotWidth: number,
+): { xTicks: XTick[]; xLevel: TickLevel | null } {
+  if (bars.length === 0) return { xTicks: [], xLevel: null };
+  const fields = starts.map((t) => localFields(t, timeZone));
+  const spacing = (level: TickLevel) => tickSpacing(level, locale);
+  const { level, indexes } = chooseTicks(fields, interval, plotWidth, spacing);
+  const centre = (i: number) => (bars[i].x0 + bars[i].x1) / 2;
+  const kept = thinTicks(indexes.map(centre), spacing(level) * 0.8).map((k) => indexes[k]);
+  const labels = tickLabels(starts, fields, kept, level, timeZone, locale);
+  const xTicks = kept.map((index, k): XTick => {
+    const x = centre(index);
+    const half = (Math.max(labels[k].label.length, labels[k].context?.length ?? 0) * 7) / 2;
+    if (x - half < -8) return { index, x, labelX: -8, anchor: 'start', ...labels[k] };
+    if (x + half > plotWidth + 8) return { index, x, labelX: plotWidth + 8, anchor: 'end', ...labels[k] };
+    return { index, x, labelX: x, anchor: 'middle', ...labels[k] };
+  });
+  return { xTicks, xLevel: level };
+}
+
+/** The bucket under the plot's x coordinate `px` (clamped to the first and last). */
+export function bucketAt(layout: Pick<ChartLayout, 'slotStarts'>, px: number): number {
+  const n = layout.slotStarts.length;
+  if (n === 0) return -1;
+  return Math.min(n - 1, Math.max(0, bisectRight(layout.slotStarts, px) - 1));
+}

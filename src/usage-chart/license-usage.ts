@@ -1,0 +1,269 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
+import { INTERVALS, type Interval, type UsageResponse } from '../core/types.js';
+import { todayDays, type DateRange } from '../shared/dates.js';
+import { emit, type FilterState } from '../shared/events.js';
+import { filterStyles } from '../shared/filters/index.js';
+import { ReportElement } from '../shared/report-element.js';
+import { renderError, renderNoEndpoint } from '../shared/status.js';
+import { str } from '../shared/strings.js';
+import { reportStyles } from '../shared/styles.js';
+import { renderChartSvg, type Series } from './chart-view.js';
+import { usageTask } from './data.js';
+import { exportCsv, exportPng } from './export.js';
+import { ChartInteraction } from './interaction.js';
+import { layoutChart, type ChartLayout } from './layout.js';
+import { bucketFacts, placeTooltip, renderEmpty, renderLegend, renderSkeleton, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
+import { SizeController } from './resize-controller.js';
+import { ChartToolbar, hourAllowed } from './toolbar.js';
+import { usageStyles } from './usage-chart.styles.js';
+
+/** No bucket used or offered a license: nothing to chart. */
+export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b.peak === 0 && b.available === 0);
+
+/**
+ * The license usage chart shared by `<kre-license-usage>` and `<testcloud-license-usage>`: per
+ * bucket of the interval, the sessions available (steps), the peak concurrent sessions (bars) and
+ * the average peak (dotted line), with a summary strip, filters, tooltips, keyboard navigation, a
+ * table view, CSV and PNG export and drill-down to the sessions of a peak (CONTRACT 2, 3.1, 4).
+ *
+ * @fires kre-filter-change - A filter changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `interval`, `product`).
+ * @fires kre-bucket-select - A bucket was clicked or chosen with Enter; `detail` has `start`, `end`, `peakAt`, `organization` and `product`.
+ * @fires kre-export - Before a CSV or PNG download (cancelable); `detail` has `format`, `fileName`, `product` and `filters`.
+ *
+ * @csspart base - The element's content box.
+ * @csspart title - The heading.
+ * @csspart toolbar - The row of filters and actions (wraps when narrow).
+ * @csspart filters - The organization, date range and interval filters.
+ * @csspart filter-button - The organization picker's button.
+ * @csspart filter-panel - The organization picker's open panel.
+ * @csspart date-range - The date range fieldset (preset, from, to).
+ * @csspart interval-select - The interval `<select>`.
+ * @csspart hint - Why the hourly interval is unavailable (ranges over 31 days).
+ * @csspart actions - The "Show as table" and export buttons.
+ * @csspart table-button - The "Show as table" toggle.
+ * @csspart export-button - Each export button (also `export-csv` or `export-png`).
+ * @csspart summary - The strip of four numbers over the chart.
+ * @csspart stat - One number of the summary (also `stat-peak`, `stat-average`, `stat-available`, `stat-utilization`).
+ * @csspart figure - The chart figure (legend, plot or table).
+ * @csspart legend - The legend; its items toggle the series.
+ * @csspart legend-item - A series toggle of the legend.
+ * @csspart legend-key - The "At capacity" key of the legend.
+ * @csspart plot - The box the chart fills (its height is `--kre-usage-chart-height`).
+ * @csspart chart-svg - The chart's `<svg>`.
+ * @csspart tooltip - The tooltip of the bucket under the pointer or in focus.
+ * @csspart table-scroller - The scrolling box of the table view.
+ * @csspart table - The table view's `<table>`.
+ * @csspart row - A row of the table view (`row-capacity` when at capacity).
+ * @csspart badge - The "At capacity" badge in the table view.
+ * @csspart skeleton - The placeholder of the first load.
+ * @csspart status - A state panel (no endpoint, empty range, error; also `empty` or `error`).
+ * @csspart retry-button - The retry button of an error.
+ *
+ * @cssprop [--kre-font-family=system-ui, sans-serif] - Font of the element.
+ * @cssprop [--kre-font-size=14px] - Base font size.
+ * @cssprop [--kre-color-text=#1d2433] - Text colour.
+ * @cssprop [--kre-color-text-muted=#5b6578] - Labels and axis text.
+ * @cssprop [--kre-color-surface=#ffffff] - Background (also of the PNG export).
+ * @cssprop [--kre-color-surface-muted=#f3f5f9] - Summary, skeleton and hover backgrounds.
+ * @cssprop [--kre-color-border=#d8dde6] - Borders.
+ * @cssprop [--kre-color-border-strong=#9aa4b5] - Borders of inputs and buttons.
+ * @cssprop [--kre-color-grid=#e4e8ef] - Horizontal grid lines.
+ * @cssprop [--kre-color-accent=#2f6fde] - Accent: focus ring, busy bar, pressed toggles.
+ * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
+ * @cssprop [--kre-color-danger=#c62828] - Error border.
+ * @cssprop [--kre-color-scheme=light] - `color-scheme` of native inputs (`dark` in a dark theme).
+ * @cssprop [--kre-usage-available-color=#7f9fd9] - Available Sessions (step area and its edge).
+ * @cssprop [--kre-usage-available-opacity=0.28] - Fill opacity of the Available Sessions area.
+ * @cssprop [--kre-usage-peak-color=#2f6fde] - Peak Usage bars.
+ * @cssprop [--kre-usage-average-color=#d9480f] - Average Peak dotted line.
+ * @cssprop [--kre-usage-capacity-color=#b3261e] - Hatching and marks of buckets at capacity.
+ * @cssprop [--kre-usage-highlight-color=rgb(47 111 222 / 0.12)] - Band behind the bucket in focus.
+ * @cssprop [--kre-usage-chart-height=clamp(240px, 45cqw, 380px)] - Height of the plot.
+ * @cssprop [--kre-radius=8px] - Corner radius of the element.
+ * @cssprop [--kre-spacing=16px] - Padding of the element.
+ * @cssprop [--kre-spacing-small=12px] - Gap between the element's sections.
+ */
+export abstract class LicenseUsageElement extends ReportElement {
+  static override styles = [reportStyles, filterStyles, usageStyles];
+
+  /** Bucket size: `hour` (ranges of up to 31 days), `day` (default), `week` or `month`. */
+  @property({ reflect: true }) interval: string | null = null;
+
+  /** The heading over the chart. Default: the product's report title. */
+  @property() heading: string | null = null;
+
+  @state() private hiddenSeries: ReadonlySet<Series> = new Set();
+  @state() private showTable = false;
+  @state() protected notice = '';
+
+  /** The heading when `heading` is not set. */
+  protected abstract get defaultHeading(): string;
+
+  private readonly size = new SizeController(this);
+  private shown: UsageResponse | undefined;
+  private memo: { data: UsageResponse; key: string; layout: ChartLayout } | null = null;
+
+  private readonly data = usageTask(this, {
+    args: () => {
+      const { from, to } = this.range;
+      return [this.endpoint, this.product, from, to, this.resolvedInterval, this.zone, this.organizationIds.join(','), this.fetch];
+    },
+    load: (params, signal) => this.request('usage', params, signal),
+  });
+
+  private readonly interaction = new ChartInteraction(this, {
+    layout: () => this.memo?.layout ?? null,
+    buckets: () => this.data.value?.buckets ?? [],
+    svg: () => this.renderRoot.querySelector('svg.chart-svg'),
+    select: (index) => this.selectBucket(index),
+    describe: (index) => this.facts(index),
+  });
+
+  private readonly toolbar = new ChartToolbar(this, {
+    interval: (interval) => this.changeFilters({ interval }),
+    range: (r: DateRange) => this.changeFilters(this.resolvedInterval === 'hour' && !hourAllowed(r) ? { ...r, interval: 'day' } : { ...r }),
+    organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
+    toggleTable: () => (this.showTable = !this.showTable),
+    exportCsv: () => void this.exportCsv(),
+    exportPng: () => void this.exportPng(),
+  });
+
+  /** The interval in force: `interval` when valid, else `day`. */
+  get resolvedInterval(): Interval {
+    return INTERVALS.includes(this.interval as Interval) ? (this.interval as Interval) : 'day';
+  }
+
+  /** The response on screen (the last one received for the current filters), if any. */
+  get report(): UsageResponse | undefined {
+    return this.data.value;
+  }
+
+  override filterState(): FilterState {
+    return { ...super.filterState(), interval: this.resolvedInterval };
+  }
+
+  /** Loads the report again with the same filters (what the retry button does). */
+  reload(): Promise<void> {
+    return this.data.run();
+  }
+
+  /** Saves the buckets on screen as CSV, after a cancelable `kre-export`. Resolves true when saved. */
+  async exportCsv(): Promise<boolean> {
+    return exportCsv(this, this.data.value, this.filterState());
+  }
+
+  /** Saves the chart as a PNG, after a cancelable `kre-export`. Resolves true when saved. */
+  async exportPng(): Promise<boolean> {
+    const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.chart-svg');
+    const title = this.heading || this.defaultHeading;
+    return exportPng(this, this.data.value, this.filterState(), svg, title).catch((error: unknown) => {
+      this.notice = str('exportFailed', { detail: error instanceof Error ? error.message : String(error) });
+      return false;
+    });
+  }
+
+  private selectBucket(index: number): void {
+    const b = this.data.value?.buckets[index];
+    if (!b) return;
+    emit(this, 'kre-bucket-select', { start: b.start, end: b.end, peakAt: b.peakAt, organization: this.organizationIds, product: this.product });
+  }
+
+  private facts(index: number) {
+    const data = this.data.value;
+    const b = data?.buckets[index];
+    return data && b ? bucketFacts(b, { interval: data.interval, zone: data.timeZone, locale: this.resolvedLocale }) : null;
+  }
+
+  private toggleSeries(series: Series): void {
+    const next = new Set(this.hiddenSeries);
+    if (!next.delete(series)) next.add(series);
+    this.hiddenSeries = next;
+  }
+
+  /** The layout of `data` at the plot's size, computed once per response, size and locale. */
+  private layoutFor(data: UsageResponse): ChartLayout | null {
+    const { width, height } = this.size;
+    if (!width || !height) return null;
+    const locale = this.resolvedLocale;
+    const key = `${width}x${height}|${locale}`;
+    if (this.memo?.data === data && this.memo.key === key) return this.memo.layout;
+    const layout = layoutChart({ buckets: data.buckets, interval: data.interval, timeZone: data.timeZone, locale, width, height });
+    this.memo = { data, key, layout };
+    return layout;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.data.value !== this.shown) {
+      this.shown = this.data.value;
+      this.interaction.reset();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.size.observe(this.renderRoot.querySelector('.plot-area'));
+  }
+
+  override render(): TemplateResult {
+    const title = this.heading || this.defaultHeading;
+    return html`<div class="report" part="base">
+      <h2 class="title" id="title" part="title">${title}</h2>
+      ${this.endpoint ? this.renderToolbar() : nothing}
+      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      ${this.renderBody()}
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const data = this.data.value;
+    return this.toolbar.render({
+      interval: this.resolvedInterval,
+      range: this.range,
+      today: todayDays(this.zone),
+      organization: this.organizationIds,
+      organizations: data?.organizations ?? [],
+      hasData: Boolean(data && !isEmptyUsage(data)),
+      showTable: this.showTable,
+      busy: this.data.status === TaskStatus.PENDING,
+    });
+  }
+
+  private renderBody(): TemplateResult {
+    if (!this.endpoint) return renderNoEndpoint();
+    if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
+    const data = this.data.value;
+    if (!data) return renderSkeleton();
+    const busy = this.data.status === TaskStatus.PENDING;
+    const busyNote = busy ? html`<div class="busy-bar" part="busy"></div><p class="visually-hidden" role="status">${str('loading')}</p>` : nothing;
+    if (isEmptyUsage(data)) return html`${busyNote}${renderEmpty()}`;
+    const locale = this.resolvedLocale;
+    const ctx = { interval: data.interval, zone: data.timeZone, locale };
+    return html`${busyNote}${renderSummary(data, locale)}
+      <figure class="figure" part="figure" aria-labelledby="title" aria-describedby="chart-description" aria-busy=${busy ? 'true' : 'false'}>
+        <p id="chart-description" class="visually-hidden">${summaryText(data, locale)}</p>
+        ${this.showTable ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s))}
+        <div class="plot-area" part="plot" ?hidden=${this.showTable}>${this.renderPlot(data)}</div>
+        ${this.showTable ? renderTable(data, ctx, `${this.heading || this.defaultHeading}: ${summaryText(data, locale)}`) : nothing}
+      </figure>`;
+  }
+
+  private renderPlot(data: UsageResponse): TemplateResult {
+    const layout = this.layoutFor(data);
+    const ia = this.interaction;
+    const facts = layout && ia.active >= 0 ? this.facts(ia.active) : null;
+    const bar = facts && layout ? layout.bars[ia.active] : null;
+    return html`<div class="plot" tabindex="0" role="group" aria-label=${str('chartKeyboardHint')}
+        aria-describedby=${facts && ia.visible ? 'tooltip' : nothing}
+        @keydown=${ia.onKeyDown} @focus=${ia.onFocus} @blur=${ia.onBlur}
+        @pointermove=${ia.onPointerMove} @pointerleave=${ia.onPointerLeave} @click=${ia.onClick}>
+        ${layout ? renderChartSvg({ layout, hidden: this.hiddenSeries, active: ia.active, showActive: ia.visible || ia.focused }) : nothing}
+      </div>
+      ${facts && bar && layout
+        ? renderTooltip(facts, placeTooltip(layout.margin.left + bar.x0, layout.margin.left + bar.x1, layout.width, layout.margin.top), ia.visible)
+        : nothing}
+      <div class="visually-hidden" aria-live="polite">${ia.announcement}</div>`;
+  }
+}

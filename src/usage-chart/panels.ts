@@ -1,0 +1,175 @@
+/**
+ * The HTML around the chart: the summary strip, the legend, the tooltip, the text summary, the
+ * data table and the loading skeleton. Plain functions of the numbers, in the element's locale.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Interval, UsageBucket, UsageResponse } from '../core/types.js';
+import { formatDateTime, formatDecimal, formatInteger, formatPercent } from '../shared/format.js';
+import { str } from '../shared/strings.js';
+import { SERIES, type Series } from './chart-view.js';
+import { bucketText, peakAtText } from './labels.js';
+import { atCapacity } from './layout.js';
+
+export interface Ctx {
+  interval: Interval;
+  zone: string;
+  locale: string;
+}
+
+const SERIES_LABEL = { available: 'availableSessions', peak: 'peakUsage', average: 'averagePeak' } as const;
+
+/** Peak / available of a bucket, or null when nothing was available. */
+export const utilization = (b: Pick<UsageBucket, 'peak' | 'available'>) => (b.available > 0 ? b.peak / b.available : null);
+
+export interface BucketFacts {
+  title: string;
+  available: string;
+  peak: string;
+  peakAt: string;
+  average: string;
+  utilization: string;
+  atCapacity: boolean;
+}
+
+export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx): BucketFacts {
+  return {
+    title: bucketText(b, interval, zone, locale),
+    available: formatInteger(locale, b.available),
+    peak: formatInteger(locale, b.peak),
+    peakAt: peakAtText(b, interval, zone, locale) ?? '—',
+    average: formatDecimal(locale, b.averagePeak),
+    utilization: formatPercent(locale, utilization(b)),
+    atCapacity: atCapacity(b),
+  };
+}
+
+/** One line for a screen reader, as the tooltip reads. */
+export function factsSentence(f: BucketFacts): string {
+  return [
+    f.title,
+    `${str('availableSessions')} ${f.available}`,
+    `${str('peakUsage')} ${f.peak}`,
+    `${str('peakAt')} ${f.peakAt}`,
+    `${str('averagePeak')} ${f.average}`,
+    `${str('utilization')} ${f.utilization}`,
+    f.atCapacity ? str('atCapacity') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+export function renderSummary(data: UsageResponse, locale: string): TemplateResult {
+  const s = data.summary;
+  const stat = (label: string, value: string, name: string) =>
+    html`<div class="stat" part="stat stat-${name}"><dt>${label}</dt><dd>${value}</dd></div>`;
+  return html`<dl class="summary" part="summary">
+    ${stat(str('peakInRange'), formatInteger(locale, s.peak), 'peak')}
+    ${stat(str('averageDailyPeak'), formatDecimal(locale, s.averageDailyPeak), 'average')}
+    ${stat(str('availableNow'), formatInteger(locale, s.available), 'available')}
+    ${stat(str('utilization'), formatPercent(locale, s.utilization), 'utilization')}
+  </dl>`;
+}
+
+/** The figure's text summary: range, peak against availability, average, buckets at capacity. */
+export function summaryText(data: UsageResponse, locale: string): string {
+  const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
+  return str('chartSummary', {
+    from: day(data.from),
+    to: day(data.to),
+    peak: formatInteger(locale, data.summary.peak),
+    available: formatInteger(locale, data.summary.available),
+    utilization: formatPercent(locale, data.summary.utilization),
+    average: formatDecimal(locale, data.summary.averageDailyPeak),
+    capacity: formatInteger(locale, data.buckets.filter(atCapacity).length),
+    count: formatInteger(locale, data.buckets.length),
+  });
+}
+
+export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void): TemplateResult {
+  return html`<div class="legend" part="legend" role="group" aria-label=${str('chartLegend')}>
+    ${SERIES.map(
+      (s) => html`<button type="button" class="legend-item" part="legend-item" data-series=${s} aria-pressed=${hidden.has(s) ? 'false' : 'true'}
+        @click=${() => toggle(s)}><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(SERIES_LABEL[s])}</button>`,
+    )}
+    <span class="legend-key" part="legend-key"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</span>
+  </div>`;
+}
+
+export interface TooltipPlace {
+  left: number;
+  top: number;
+  width: number;
+}
+
+/** Beside the bucket (right of it when it fits, else left), kept inside the box `[0, boxWidth]`. */
+export function placeTooltip(x0: number, x1: number, boxWidth: number, top: number, preferred = 232): TooltipPlace {
+  const width = Math.min(preferred, boxWidth);
+  const gap = 12;
+  let left = x1 + gap + width <= boxWidth ? x1 + gap : x0 - gap - width;
+  left = Math.max(0, Math.min(left, boxWidth - width));
+  return { left, top, width };
+}
+
+export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: boolean): TemplateResult {
+  return html`<div class="tooltip" part="tooltip" id="tooltip" role="tooltip" ?hidden=${!visible}
+    style="left:${place.left}px;top:${place.top}px;width:${place.width}px">
+    <div class="tooltip-title">${f.title}</div>
+    <dl class="tooltip-facts">
+      <dt><span class="swatch swatch-available" aria-hidden="true"></span>${str('availableSessions')}</dt><dd>${f.available}</dd>
+      <dt><span class="swatch swatch-peak" aria-hidden="true"></span>${str('peakUsage')}</dt><dd>${f.peak}</dd>
+      <dt>${str('peakAt')}</dt><dd>${f.peakAt}</dd>
+      <dt><span class="swatch swatch-average" aria-hidden="true"></span>${str('averagePeak')}</dt><dd>${f.average}</dd>
+      <dt>${str('utilization')}</dt><dd>${f.utilization}</dd>
+    </dl>
+    ${f.atCapacity
+      ? html`<div class="tooltip-capacity"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</div>`
+      : nothing}
+  </div>`;
+}
+
+export function renderTable(data: UsageResponse, ctx: Ctx, caption: string): TemplateResult {
+  return html`<div class="table-scroller" part="table-scroller" tabindex="0" role="region" aria-labelledby="table-caption">
+    <table class="data-table" part="table">
+      <caption id="table-caption">${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${str('period')}</th>
+          <th scope="col">${str('availableSessions')}</th>
+          <th scope="col">${str('peakUsage')}</th>
+          <th scope="col">${str('peakAt')}</th>
+          <th scope="col">${str('averagePeak')}</th>
+          <th scope="col">${str('utilization')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${data.buckets.map((b) => {
+          const f = bucketFacts(b, ctx);
+          return html`<tr part=${f.atCapacity ? 'row row-capacity' : 'row'}>
+            <th scope="row">${f.title}</th>
+            <td>${f.available}</td>
+            <td>${f.peak}${f.atCapacity ? html` <span class="badge" part="badge">${str('atCapacity')}</span>` : nothing}</td>
+            <td>${f.peakAt}</td>
+            <td>${f.average}</td>
+            <td>${f.utilization}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** The first load: grey shapes where the summary and the chart will be. */
+export function renderSkeleton(): TemplateResult {
+  const heights = [40, 55, 48, 70, 62, 35, 30, 58, 66, 74, 52, 45];
+  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
+      <div class="skeleton-stats">${[0, 1, 2, 3].map(() => html`<span class="skeleton-stat"></span>`)}</div>
+      <div class="skeleton-plot">${heights.map((h) => html`<span class="skeleton-bar" style="height:${h}%"></span>`)}</div>
+    </div>
+    <p class="visually-hidden" role="status">${str('loading')}</p>`;
+}
+
+export function renderEmpty(): TemplateResult {
+  return html`<div class="status" part="status empty" data-kind="empty" role="status">
+    <p class="status-message">${str('emptyRange')}</p>
+  </div>`;
+}

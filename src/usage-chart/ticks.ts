@@ -1,0 +1,178 @@
+/**
+ * Time-axis ticks in a time zone. Buckets are calendar periods of the zone (CONTRACT 4), so a tick
+ * is always a bucket: the first bucket of an hour, day, ISO week, month or year "group". A level
+ * (unit + step) is picked per width: the finest whose labels fit. Pure: no DOM.
+ */
+import type { Interval } from '../core/types.js';
+import { offsetMinutes } from '../core/tz.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export type TickUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+export interface TickLevel {
+  unit: TickUnit;
+  step: number;
+}
+
+/** Local wall-clock fields of an instant in a zone. */
+export interface LocalFields {
+  year: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+  hour: number;
+  /** Days since epoch of the local date. */
+  days: number;
+  /** 0 Monday ... 6 Sunday. */
+  weekday: number;
+}
+
+export function localFields(ms: number, timeZone: string): LocalFields {
+  const wall = ms + offsetMinutes(timeZone, ms) * MINUTE;
+  const d = new Date(wall);
+  const days = Math.floor(wall / DAY);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    days,
+    weekday: (((days + 3) % 7) + 7) % 7,
+  };
+}
+
+/** Every level, finest first. */
+export const LEVELS: readonly TickLevel[] = [
+  { unit: 'hour', step: 1 },
+  { unit: 'hour', step: 2 },
+  { unit: 'hour', step: 3 },
+  { unit: 'hour', step: 6 },
+  { unit: 'hour', step: 12 },
+  { unit: 'day', step: 1 },
+  { unit: 'day', step: 2 },
+  { unit: 'week', step: 1 },
+  { unit: 'week', step: 2 },
+  { unit: 'month', step: 1 },
+  { unit: 'month', step: 2 },
+  { unit: 'month', step: 3 },
+  { unit: 'month', step: 6 },
+  { unit: 'year', step: 1 },
+  { unit: 'year', step: 2 },
+  { unit: 'year', step: 5 },
+  { unit: 'year', step: 10 },
+];
+
+const RANK: Record<TickUnit, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
+
+/** The levels that can mark buckets of `interval` (no hour ticks on daily buckets). */
+export function levelsFor(interval: Interval): TickLevel[] {
+  return LEVELS.filter((l) => RANK[l.unit] >= RANK[interval]);
+}
+
+/** The number a unit's groups are counted by (changes exactly when a new group starts). */
+function ordinal(unit: TickUnit, f: LocalFields): number {
+  switch (unit) {
+    case 'hour':
+      return f.days * 24 + f.hour;
+    case 'day':
+      return f.days;
+    case 'week':
+      return Math.floor((f.days + 3) / 7);
+    case 'month':
+      return f.year * 12 + f.month - 1;
+    case 'year':
+      return f.year;
+  }
+}
+
+/** Whether a group of `level` that starts at `f` carries a tick. */
+function aligned(level: TickLevel, f: LocalFields): boolean {
+  const { unit, step } = level;
+  if (step === 1) return true;
+  switch (unit) {
+    case 'hour':
+      return f.hour % step === 0;
+    case 'day':
+      return (f.day - 1) % step === 0 && f.day < 30;
+    case 'week':
+      return Math.floor((f.days + 3) / 7) % step === 0;
+    case 'month':
+      return (f.month - 1) % step === 0;
+    case 'year':
+      return f.year % step === 0;
+  }
+}
+
+/**
+ * Indexes of the buckets that start a group of `level`. The first bucket counts when it starts a
+ * group (the range begins at local midnight, so it always starts an hour and a day).
+ */
+export function tickIndexes(fields: readonly LocalFields[], level: TickLevel): number[] {
+  const out: number[] = [];
+  let prev = NaN;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const o = ordinal(level.unit, f);
+    if (o !== prev) {
+      const startsGroup = i > 0 || startsUnit(level.unit, f);
+      if (startsGroup && aligned(level, f)) out.push(i);
+    }
+    prev = o;
+  }
+  return out;
+}
+
+function startsUnit(unit: TickUnit, f: LocalFields): boolean {
+  switch (unit) {
+    case 'hour':
+    case 'day':
+      return true;
+    case 'week':
+      return f.weekday === 0;
+    case 'month':
+      return f.day === 1;
+    case 'year':
+      return f.month === 1 && f.day === 1;
+  }
+}
+
+export interface TickChoice {
+  level: TickLevel;
+  indexes: number[];
+}
+
+/**
+ * The finest level whose ticks are at least `minSpacing(level)` pixels apart on average, given the
+ * pixel positions of the buckets. Falls back to the coarsest level that has any tick.
+ */
+export function chooseTicks(
+  fields: readonly LocalFields[],
+  interval: Interval,
+  width: number,
+  minSpacing: (level: TickLevel) => number,
+): TickChoice {
+  const levels = levelsFor(interval);
+  let fallback: TickChoice = { level: levels[levels.length - 1], indexes: [] };
+  for (const level of levels) {
+    const indexes = tickIndexes(fields, level);
+    if (indexes.length === 0) continue;
+    if (indexes.length * minSpacing(level) <= width) return { level, indexes };
+    fallback = { level, indexes };
+  }
+  return fallback;
+}
+
+/** Drops ticks closer than `gap` pixels to the one kept before them (irregular groups, DST). */
+export function thinTicks(positions: readonly number[], gap: number): number[] {
+  const keep: number[] = [];
+  let last = -Infinity;
+  positions.forEach((x, i) => {
+    if (x - last >= gap) {
+      keep.push(i);
+      last = x;
+    }
+  });
+  return keep;
+}

@@ -1,0 +1,464 @@
+/**
+ * Styles of the usage charts. Series colours are read once, on `.report`, into private `--_*`
+ * properties (never on :host, so a host page's `--kre-*` on any ancestor wins); the TestCloud
+ * chart only changes their fallbacks (`testcloudUsageStyles`).
+ */
+import { css } from 'lit';
+
+export const usageStyles = css`
+  .report {
+    --_available: var(--kre-usage-available-color, #7f9fd9);
+    --_available-opacity: var(--kre-usage-available-opacity, 0.28);
+    --_peak: var(--kre-usage-peak-color, #2f6fde);
+    --_average: var(--kre-usage-average-color, #d9480f);
+    --_capacity: var(--kre-usage-capacity-color, #b3261e);
+    --_highlight: var(--kre-usage-highlight-color, rgb(47 111 222 / 0.12));
+    --_muted: var(--kre-color-text-muted, #5b6578);
+    --_gap: var(--kre-spacing-small, 12px);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    min-width: 0;
+    position: relative;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.143em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  .toolbar {
+    margin: 0;
+    justify-content: space-between;
+  }
+  .filters,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 8px 12px;
+    min-width: 0;
+  }
+  .button[aria-pressed='true'] {
+    background: var(--kre-color-surface-muted, #f3f5f9);
+    border-color: var(--kre-color-accent, #2f6fde);
+    box-shadow: inset 0 0 0 1px var(--kre-color-accent, #2f6fde);
+  }
+  .hint,
+  .notice {
+    margin: calc(var(--_gap) * -0.5) 0 0;
+    font-size: 0.857em;
+    color: var(--_muted);
+  }
+  .notice {
+    color: var(--kre-color-danger-text, #8a1c1c);
+  }
+
+  /* Summary strip */
+  .summary {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+    gap: 8px;
+    margin: 0;
+  }
+  .stat {
+    padding: 8px 12px;
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-surface-muted, #f3f5f9);
+    min-width: 0;
+  }
+  .stat dt {
+    font-size: 0.857em;
+    color: var(--_muted);
+  }
+  .stat dd {
+    margin: 0;
+    font-size: 1.5em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.25;
+  }
+
+  /* Figure, legend, plot */
+  .figure {
+    margin: 0;
+    min-width: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .figure[aria-busy='true'] .plot-area,
+  .figure[aria-busy='true'] .table-scroller,
+  .report:has(.busy-bar) .summary {
+    opacity: 0.55;
+    transition: opacity 0.2s 0.15s;
+  }
+  .busy-bar {
+    height: 3px;
+    margin-block-end: calc(var(--_gap) * -1);
+    border-radius: 2px;
+    background: linear-gradient(90deg, transparent, var(--kre-color-accent, #2f6fde), transparent) 0 0 / 40% 100% no-repeat;
+    animation: kre-busy 1.1s linear infinite;
+  }
+  @keyframes kre-busy {
+    from {
+      background-position: -40% 0;
+    }
+    to {
+      background-position: 140% 0;
+    }
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 8px;
+    align-items: center;
+    font-size: 0.857em;
+  }
+  .legend-item,
+  .legend-key {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 28px;
+    padding: 2px 8px;
+    border-radius: var(--kre-radius-small, 6px);
+  }
+  .legend-item {
+    border: 1px solid transparent;
+    background: none;
+  }
+  .legend-item:hover {
+    background: var(--kre-color-surface-muted, #f3f5f9);
+  }
+  .legend-item[aria-pressed='false'] {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  .legend-item[aria-pressed='false'] .swatch {
+    opacity: 0.35;
+  }
+  .swatch {
+    display: inline-block;
+    flex: none;
+    width: 14px;
+    height: 10px;
+    border-radius: 2px;
+    vertical-align: middle;
+    margin-inline-end: 6px;
+  }
+  .legend .swatch,
+  .legend-key .swatch {
+    margin: 0;
+  }
+  .swatch-available {
+    background: color-mix(in srgb, var(--_available) calc(var(--_available-opacity) * 100%), transparent);
+    border-top: 2px solid var(--_available);
+  }
+  .swatch-peak {
+    background: var(--_peak);
+  }
+  .swatch-average {
+    height: 0;
+    border-top: 3px dotted var(--_average);
+    border-radius: 0;
+  }
+  .swatch-capacity {
+    background: repeating-linear-gradient(135deg, var(--_capacity) 0 2px, var(--_peak) 2px 5px);
+  }
+  .plot-area {
+    position: relative;
+    height: var(--kre-usage-chart-height, clamp(240px, 45cqw, 380px));
+    min-width: 0;
+  }
+  .plot-area[hidden] {
+    display: none;
+  }
+  .plot {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+    border-radius: 4px;
+    touch-action: pan-y;
+  }
+  .plot:focus-visible {
+    outline-offset: 0;
+  }
+  .chart-svg {
+    display: block;
+    font-size: 12px;
+    overflow: visible;
+  }
+  .background {
+    fill: transparent;
+  }
+  .grid-line {
+    stroke: var(--kre-color-grid, #e4e8ef);
+    stroke-width: 1;
+    shape-rendering: crispEdges;
+  }
+  .axis-line,
+  .tick {
+    stroke: var(--kre-color-border-strong, #9aa4b5);
+    shape-rendering: crispEdges;
+  }
+  .tick-label {
+    fill: var(--_muted);
+    font-family: inherit;
+    font-size: 12px;
+    font-variant-numeric: tabular-nums;
+  }
+  .x-context {
+    font-weight: 600;
+  }
+  .available-area {
+    fill: var(--_available);
+    fill-opacity: var(--_available-opacity);
+    stroke: none;
+  }
+  .available-line {
+    fill: none;
+    stroke: var(--_available);
+    stroke-width: 2;
+  }
+  .bar {
+    fill: var(--_peak);
+  }
+  .bar-capacity {
+    stroke: var(--_capacity);
+    stroke-width: 1;
+  }
+  .hatch-ground {
+    fill: var(--_peak);
+  }
+  .hatch-stripe {
+    fill: var(--_capacity);
+  }
+  .capacity-mark {
+    fill: var(--_capacity);
+  }
+  .average-line {
+    fill: none;
+    stroke: var(--_average);
+    stroke-width: 2.5;
+    stroke-dasharray: 0.5 5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .active-slot {
+    fill: var(--_highlight);
+  }
+  .active-bar {
+    fill: none;
+    stroke: var(--kre-color-text, #1d2433);
+    stroke-width: 2;
+  }
+
+  /* Tooltip */
+  .tooltip {
+    position: absolute;
+    z-index: 5;
+    box-sizing: border-box;
+    padding: 8px 10px;
+    border-radius: var(--kre-radius-small, 6px);
+    border: 1px solid var(--kre-color-border, #d8dde6);
+    background: var(--kre-color-surface, #ffffff);
+    color: var(--kre-color-text, #1d2433);
+    box-shadow: var(--kre-shadow, 0 6px 24px rgb(15 23 42 / 0.16));
+    font-size: 0.857em;
+    pointer-events: none;
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  .tooltip-title {
+    font-weight: 600;
+    margin-block-end: 4px;
+    overflow-wrap: anywhere;
+  }
+  .tooltip-facts {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 2px 12px;
+    margin: 0;
+  }
+  .tooltip-facts dt {
+    color: var(--_muted);
+    display: flex;
+    align-items: center;
+  }
+  .tooltip-facts dd {
+    margin: 0;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .tooltip-capacity {
+    margin-block-start: 6px;
+    font-weight: 600;
+    display: flex;
+    align-items: center;
+  }
+
+  /* Table view */
+  .table-scroller {
+    max-height: var(--kre-usage-table-max-height, 420px);
+    overflow: auto;
+    border: 1px solid var(--kre-color-border, #d8dde6);
+    border-radius: var(--kre-radius-small, 6px);
+  }
+  .data-table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  .data-table caption {
+    padding: 8px 12px;
+    text-align: start;
+    color: var(--_muted);
+    font-size: 0.857em;
+  }
+  .data-table th,
+  .data-table td {
+    padding: 6px 12px;
+    border-top: 1px solid var(--kre-color-border, #d8dde6);
+    text-align: end;
+    white-space: nowrap;
+  }
+  .data-table th[scope='row'],
+  .data-table thead th:first-child {
+    text-align: start;
+    font-weight: 400;
+  }
+  .data-table thead th {
+    position: sticky;
+    top: 0;
+    background: var(--kre-color-surface-muted, #f3f5f9);
+    font-weight: 600;
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-start: 6px;
+    padding: 0 6px;
+    border-radius: 999px;
+    border: 1px solid var(--_capacity);
+    color: var(--kre-color-text, #1d2433);
+    font-size: 0.786em;
+  }
+
+  /* Skeleton */
+  .skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  .skeleton-stats {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+    gap: 8px;
+  }
+  .skeleton-stat,
+  .skeleton-bar {
+    display: block;
+    border-radius: 4px;
+    background: var(--kre-color-surface-muted, #f3f5f9);
+    animation: kre-pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton-stat {
+    height: 56px;
+  }
+  .skeleton-plot {
+    display: flex;
+    align-items: flex-end;
+    gap: 3%;
+    height: var(--kre-usage-chart-height, clamp(240px, 45cqw, 380px));
+    padding: 12px 12px 40px 40px;
+  }
+  .skeleton-bar {
+    flex: 1;
+  }
+  @keyframes kre-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-stat,
+    .skeleton-bar,
+    .busy-bar {
+      animation: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .bar,
+    .hatch-ground,
+    .swatch-peak {
+      fill: Highlight;
+      background: Highlight;
+    }
+    .hatch-stripe,
+    .capacity-mark {
+      fill: CanvasText;
+    }
+    .bar-capacity {
+      stroke: CanvasText;
+    }
+    .swatch-capacity {
+      background: repeating-linear-gradient(135deg, CanvasText 0 2px, Highlight 2px 5px);
+      forced-color-adjust: none;
+    }
+    .available-area {
+      fill: GrayText;
+    }
+    .available-line,
+    .axis-line,
+    .tick {
+      stroke: GrayText;
+    }
+    .average-line {
+      stroke: CanvasText;
+    }
+    .tick-label {
+      fill: CanvasText;
+    }
+    .grid-line {
+      stroke: GrayText;
+      stroke-opacity: 0.4;
+    }
+    .active-slot {
+      fill: none;
+      stroke: Highlight;
+      stroke-width: 2;
+    }
+    .active-bar {
+      stroke: CanvasText;
+    }
+    .swatch {
+      forced-color-adjust: none;
+    }
+    .swatch-available {
+      background: GrayText;
+      border-color: GrayText;
+    }
+    .swatch-average {
+      border-top-color: CanvasText;
+    }
+    .tooltip,
+    .stat {
+      border: 1px solid CanvasText;
+    }
+    .legend-item[aria-pressed='true'] {
+      border-color: ButtonText;
+    }
+  }
+`;
+
+/** TestCloud's own series colours (a host's `--testcloud-usage-*` or `--kre-usage-*` still win). */
+export const testcloudUsageStyles = css`
+  .report {
+    --_available: var(--testcloud-usage-available-color, var(--kre-usage-available-color, #5fb8a9));
+    --_peak: var(--testcloud-usage-peak-color, var(--kre-usage-peak-color, #0b7f72));
+    --_average: var(--testcloud-usage-average-color, var(--kre-usage-average-color, #7c3aed));
+    --_highlight: var(--testcloud-usage-highlight-color, var(--kre-usage-highlight-color, rgb(11 127 114 / 0.12)));
+  }
+`;
