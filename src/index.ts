@@ -5,6 +5,8 @@
  */
 
 // Elements (each defining module registers its tag).
+export { KreLicenseUsage } from './kre-license-usage.js';
+export { TestcloudLicenseUsage } from './testcloud-license-usage.js';
 
 // Events, strings and errors a host relies on.
 export type {
