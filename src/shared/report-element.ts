@@ -6,7 +6,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Product } from '../core/types.js';
 import { isTimeZone } from '../core/tz.js';
-import { requestJson, type FetchLike } from './api.js';
+import { DEFAULT_TIMEOUT_MS, requestJson, type FetchLike } from './api.js';
 import { presetRange, todayDays, type DateRange } from './dates.js';
 import { emit, type FilterState } from './events.js';
 import { browserTimeZone, resolveLocale } from './format.js';
@@ -37,6 +37,9 @@ export abstract class ReportElement extends LitElement {
    * route requests. The default sends `credentials: 'same-origin'`.
    */
   @property({ attribute: false }) fetch: FetchLike | null = null;
+
+  /** Milliseconds a request may take before it is abandoned and shown as timed out. */
+  @property({ attribute: false }) requestTimeout: number = DEFAULT_TIMEOUT_MS;
 
   /** The product the report reads: `kre` or `testcloud`. */
   abstract get product(): Product;
@@ -75,7 +78,7 @@ export abstract class ReportElement extends LitElement {
   /** GETs `{endpoint}/{product}/{resource}` as JSON, aborted by `signal`. */
   protected request(resource: 'usage' | 'sessions', params: Record<string, ParamValue>, signal: AbortSignal): Promise<unknown> {
     const url = reportUrl(this.endpoint ?? '', this.product, resource, params);
-    return requestJson(url, { fetch: this.fetch ?? undefined, signal });
+    return requestJson(url, { fetch: this.fetch ?? undefined, signal, timeoutMs: this.requestTimeout });
   }
 
   /**
