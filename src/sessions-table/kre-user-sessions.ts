@@ -12,12 +12,11 @@ import { ReportElement } from '../shared/report-element.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
-import { splitList } from '../shared/url.js';
 import { sessionsTask, type SessionsPage } from './data.js';
 import { renderEmpty } from './empty.js';
 import { SessionsExport } from './export.js';
 import { rangeText, renderPager } from './pager.js';
-import { firstOrder, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
+import { firstOrder, joinSources, splitSources, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
 import { sessionsStyles } from './sessions.styles.js';
 import { renderTable } from './table.js';
 import { SessionsToolbar } from './toolbar.js';
@@ -86,7 +85,7 @@ export class KreUserSessions extends ReportElement {
   /** Search text: a case-insensitive substring of user name, email, session id or machine id. */
   @property({ reflect: true }) q: string | null = null;
 
-  /** Comma-separated license sources to filter on. Default: all. */
+  /** Comma-separated license sources to filter on (a comma inside a name is written `\,`). Default: all. */
   @property({ attribute: 'license-source', reflect: true }) licenseSource: string | null = null;
 
   /** An ISO 8601 instant: only the sessions active then (replaces the date range). */
@@ -130,7 +129,7 @@ export class KreUserSessions extends ReportElement {
 
   private readonly toolbar = new SessionsToolbar(this, {
     search: (q) => this.changeFilters({ q: q.trim() ? q : null }),
-    licenseSource: (values) => this.changeFilters({ licenseSource: values.join(',') || null }),
+    licenseSource: (values) => this.changeFilters({ licenseSource: joinSources(values) || null }),
     organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
     range: (r: DateRange) => this.changeFilters({ from: r.from, to: r.to }),
     clearActiveAt: () => this.changeFilters({ activeAt: null }),
@@ -147,7 +146,7 @@ export class KreUserSessions extends ReportElement {
       timeZone: this.zone,
       organization: this.organizationIds,
       q: this.q ?? '',
-      licenseSource: splitList(this.licenseSource),
+      licenseSource: splitSources(this.licenseSource),
       activeAt: normalInstant(this.activeAt),
       sort: normalSort(this.sort),
       order: normalOrder(this.order),

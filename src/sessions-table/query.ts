@@ -59,3 +59,27 @@ export function sessionsParams(f: SessionsFilters, offset: number, limit: number
 export function firstOrder(field: SortField): SortOrder {
   return field === 'started' || field === 'ended' || field === 'duration' ? 'desc' : 'asc';
 }
+
+/**
+ * `license-source` is comma-separated (CONTRACT 2), but a source's name may hold a comma
+ * ("Mobile, Web & API"): inside a name it is written `\,` (and a backslash `\\`).
+ */
+export function splitSources(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\' && i + 1 < value.length) cur += value[++i];
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+export function joinSources(values: readonly string[]): string {
+  return values.map((v) => v.replace(/[\\,]/g, (c) => `\\${c}`)).join(',');
+}
