@@ -158,8 +158,9 @@ function toItem(index: ProductIndex, i: number): SessionItem {
     licenseSource: s.licenseSource,
     organization: o < 0 ? null : { id: index.orgs.list[o].id, name: index.orgs.list[o].name, path: [...index.orgs.paths[o]] },
     licenseType: s.licenseType,
-    started: s.started,
-    ended: s.ended,
+    // Normalised: a dataset may say 2026-10-30T09:00+01:00; the response always says ...Z.
+    started: formatUtc(index.start[i]),
+    ended: s.ended === null ? null : formatUtc(index.end[i]),
   };
 }
 

@@ -108,8 +108,8 @@ export function validateSessionsQuery(query: SessionsQuery): ValidSessionsQuery 
   if (!query || typeof query !== 'object') throw new ContractError('query', 'expected an object');
   const product = oneOf('product', query.product, PRODUCTS);
   const activeAt = query.activeAt === undefined || query.activeAt === null ? null : instant('activeAt', query.activeAt);
-  const hasRange = query.from !== undefined || query.to !== undefined || activeAt === null;
-  const range = hasRange ? dateRange(query.from, query.to) : null;
+  // activeAt replaces the date range (CONTRACT 3.2): from and to are then not read at all.
+  const range = activeAt === null ? dateRange(query.from, query.to) : null;
   if (query.q !== undefined && query.q !== null && typeof query.q !== 'string') {
     throw new ContractError('q', `expected text, got ${describeValue(query.q)}`);
   }

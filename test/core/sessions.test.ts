@@ -48,6 +48,9 @@ describe('activeAt (drill-down)', () => {
     // The date range is replaced, not combined.
     assert.equal(querySessions(ds, q({ from: '2026-11-01', to: '2026-11-01', activeAt: '2026-10-01T10:00:00+00:00' }), LATER).total, 3);
   });
+  it('with activeAt, from and to are not read at all', () => {
+    assert.equal(querySessions(ds, { product: 'kre', timeZone: 'UTC', from: 'garbage', activeAt: '2026-10-01T10:00:00Z' }, LATER).total, 3);
+  });
   it('an active session is active until asOf only', () => {
     const r = querySessions(ds, { product: 'kre', timeZone: 'UTC', activeAt: '2026-10-01T12:00:00Z' }, '2026-10-01T12:00:00Z');
     assert.deepEqual(ids(r), ['long']);
@@ -115,7 +118,12 @@ describe('sort, order and paging', () => {
     assert.deepEqual(ids(querySessions(ds, q({ offset: 6 }), LATER)), []);
     assert.equal(querySessions(ds, q({}), LATER).limit, 50);
   });
-  it('passes session fields through unchanged', () => {
+  it('normalises instants to UTC with Z', () => {
+    const odd = dataset([session('2026-10-01T11:00+02:00', '2026-10-01T10:30:00.500+01:00', { sessionId: 'odd' })]);
+    const item = querySessions(odd, q({}), LATER).items[0];
+    assert.deepEqual([item.started, item.ended], ['2026-10-01T09:00:00Z', '2026-10-01T09:30:00.500Z']);
+  });
+  it('passes session fields through', () => {
     const item = querySessions(ds, q({ q: 'zoe' }), LATER).items[0];
     assert.deepEqual(item, {
       sessionId: 'b',
