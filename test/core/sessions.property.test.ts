@@ -7,8 +7,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  ContractError,
   SORT_FIELDS,
   compareText,
+  computeUsage,
   querySessions,
   type SessionsQuery,
   type SessionsResponse,
@@ -102,11 +104,21 @@ function assertSessionsEqual(actual: SessionsResponse, expected: SessionsRespons
   assert.deepStrictEqual(codeUnits(actual.facets.licenseSources), codeUnits(expected.facets.licenseSources), `facets for ${ctx}`);
   const f = actual.facets.licenseSources;
   for (let i = 1; i < f.length; i++) assert.ok(compareText(f[i - 1], f[i]) <= 0, `facet order ${JSON.stringify(f)}`);
-  assert.deepStrictEqual(
-    { ...actual, facets: { ...actual.facets, licenseSources: [] } },
-    { ...expected, facets: { ...expected.facets, licenseSources: [] } },
-    `response for ${ctx}`,
-  );
+  // started/ended: the same instant; the contract does not say whether a dataset's own spelling
+  // (2026-10-30T10:00+02:00) is echoed or normalised (2026-10-30T08:00:00Z).
+  const instants = (r: SessionsResponse) =>
+    r.items.map((i) => [Date.parse(i.started), i.ended === null ? null : Date.parse(i.ended)]);
+  assert.deepStrictEqual(instants(actual), instants(expected), `started/ended for ${ctx}`);
+  for (const i of actual.items) {
+    assert.ok(!Number.isNaN(Date.parse(i.started)) && /(Z|[+-]\d{2}:\d{2})$/.test(i.started), `started ${i.started}`);
+    if (i.ended !== null) assert.ok(/(Z|[+-]\d{2}:\d{2})$/.test(i.ended), `ended ${i.ended}`);
+  }
+  const rest = (r: SessionsResponse) => ({
+    ...r,
+    items: r.items.map((i) => ({ ...i, started: '', ended: i.ended === null ? null : '' })),
+    facets: { ...r.facets, licenseSources: [] },
+  });
+  assert.deepStrictEqual(rest(actual), rest(expected), `response for ${ctx}`);
 }
 
 describe('querySessions equals the brute-force oracle', () => {
@@ -159,5 +171,41 @@ describe('querySessions equals the brute-force oracle', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('dataset and query instants are real instants (found while writing the oracle)', () => {
+  // CONTRACT 5: a malformed dataset record or query throws a clear error naming the field. An
+  // impossible date such as 2026-02-30 must not be read as 2026-03-02, nor 24:00 as the next day.
+  const record = (started: string, ended: string | null = null) => ({
+    organizations: [],
+    allocations: [],
+    sessions: [{ sessionId: 's', product: 'kre' as const, user: { name: 'a', email: 'b' }, machineId: 'm', licenseSource: 'l',
+      organizationId: null, licenseType: 't', started, ended }],
+  });
+  const query: SessionsQuery = { product: 'kre', from: '2026-01-01', to: '2026-12-31', timeZone: 'UTC' };
+  const asOf = '2026-12-31T00:00:00Z';
+  const throwsOn = (field: string) => (e: unknown) => e instanceof ContractError && e.field === field;
+
+  it('rejects impossible calendar dates and hour 24 in session records', () => {
+    for (const bad of ['2026-02-30T08:00:00Z', '2026-02-29T08:00:00Z', '2026-04-31T00:00:00+02:00', '2026-06-31T12:00Z', '2026-10-30T24:00:00Z']) {
+      assert.throws(() => querySessions(record(bad), query, asOf), throwsOn('sessions[0].started'), bad);
+      assert.throws(() => querySessions(record('2026-01-01T00:00:00Z', bad), query, asOf), throwsOn('sessions[0].ended'), bad);
+    }
+  });
+
+  it('rejects them in activeAt and allocations too', () => {
+    assert.throws(() => querySessions(record('2026-01-01T00:00:00Z'), { ...query, activeAt: '2026-02-29T00:00:00Z' }, asOf), throwsOn('activeAt'));
+    const dataset = { organizations: [], sessions: [], allocations: [{ product: 'kre' as const, organizationId: null, effectiveFrom: '2026-09-31T00:00:00Z', sessions: 5 }] };
+    assert.throws(
+      () => computeUsage(dataset, { product: 'kre', from: '2026-10-01', to: '2026-10-01', interval: 'day', timeZone: 'UTC' }, asOf),
+      throwsOn('allocations[0].effectiveFrom'),
+    );
+  });
+
+  it('still accepts real ones', () => {
+    for (const good of ['2028-02-29T08:00:00Z', '2026-01-31T23:59:59.999+05:30', '2026-12-31T23:59:59Z', '2026-04-30T00:00-04:00']) {
+      assert.equal(querySessions(record(good), { ...query, from: '2025-01-01', to: '2029-01-01' }, asOf).total, 1, good);
+    }
   });
 });
