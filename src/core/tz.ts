@@ -235,12 +235,25 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
+/**
+ * Whether the date and hour of an `INSTANT_RE` match are real: `Date.parse` silently rolls
+ * 2026-02-30 over to March 2 and reads hour 24 as the next day's midnight.
+ */
+function realDateAndHour(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days && two(text, 11) <= 23;
+}
+
 /** Parses an ISO 8601 instant (with `Z` or an offset); NaN when it is not one. */
 export function parseInstant(text: unknown): number {
   if (typeof text !== 'string') return NaN;
   const fast = parseUtcSeconds(text);
   if (!Number.isNaN(fast)) return fast;
-  return INSTANT_RE.test(text) ? Date.parse(text) : NaN;
+  return INSTANT_RE.test(text) && realDateAndHour(text) ? Date.parse(text) : NaN;
 }
 
 /** Local weekday of a day count since epoch: 0 Monday ... 6 Sunday (ISO). */
