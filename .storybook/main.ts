@@ -29,6 +29,9 @@ function mswWorkerScript(): Plugin {
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages (autodocs) render each element's attributes, events, parts and custom properties
+  // from custom-elements.json (set in preview.ts).
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {

@@ -20,6 +20,8 @@ const isStorybookRequest = (url: string) =>
   /\.(mdx|stories\.\w+)$|sb-common-assets|iframe\.html|sb-vite|@vite|\/virtual:|\/node_modules\//.test(url);
 
 const preview: Preview = {
+  // Every element story gets a Docs page with its API from the manifest.
+  tags: ['autodocs'],
   // One msw worker for all stories. A story gives its handlers in `parameters.msw` (the
   // handlers of src/mock), or adds some in `beforeEach({ msw }) { msw.use(...) }`; they are
   // reset between stories.
