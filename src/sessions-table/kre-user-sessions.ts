@@ -158,10 +158,10 @@ export class KreUserSessions extends ReportElement {
     return { ...super.filterState(), q: f.q, licenseSource: f.licenseSource, activeAt: f.activeAt, sort: f.sort, order: f.order, product: this.product };
   }
 
-  /** Clears the search and every filter, and the date range back to the last 30 days. */
+  /** Clears the search, License Source, Organization and `active-at` (the date range stays). */
   clearFilters(): void {
     this.toolbar.reset();
-    this.changeFilters({ q: null, licenseSource: null, organization: null, activeAt: null, from: null, to: null });
+    this.changeFilters({ q: null, licenseSource: null, organization: null, activeAt: null });
   }
 
   /**

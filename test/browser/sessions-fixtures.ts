@@ -25,7 +25,10 @@ export function useMockService(): () => MockService {
     service = createMockService({ endpoint: ENDPOINT, dataset, asOf: ASOF });
     worker.use(...service.handlers);
   });
-  afterEach(() => worker.resetHandlers());
+  afterEach(() => {
+    service.control.reset(); // releases a hanging 'timeout' answer
+    worker.resetHandlers();
+  });
   after(() => worker.stop());
   return () => service;
 }

@@ -1,0 +1,150 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { $, cellTexts, expected, mount, rows, settled, useMockService } from './sessions-fixtures.js';
+import type { MockFailure } from '../../src/mock/index.js';
+
+describe('<kre-user-sessions> states', () => {
+  const service = useMockService();
+
+  it('without an endpoint: says so and makes no request', async () => {
+    const el = await mount('', { endpoint: '' });
+    await el.updateComplete;
+    expect($(el, '.status')!.textContent).to.contain('No endpoint configured');
+    expect(service().control.requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loading: skeleton rows first, then the old rows marked busy', async () => {
+    service().control.set({ delayMs: 400 });
+    const el = await mount();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($(el, 'tbody tr.skeleton')).to.not.equal(null);
+    expect($(el, '.scroller')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await settled(el);
+    const first = cellTexts(rows(el)[0]);
+    el.setAttribute('sort', 'user');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($(el, '.scroller')!.getAttribute('aria-busy')).to.equal('true');
+    expect($(el, 'table')!.classList.contains('busy')).to.equal(true);
+    expect(cellTexts(rows(el)[0])).to.deep.equal(first);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(cellTexts(rows(el)[0])[0]).to.equal(expected({ sort: 'user', order: 'desc' }).items[0].user.name.trim());
+  });
+
+  it('no matching sessions: names the filters and clears them', async () => {
+    const el = await mount('q="zzzzqqq" license-source="Acme Corp"');
+    await settled(el);
+    const status = $(el, '.status')!;
+    expect(status.textContent).to.contain('No sessions match these filters.');
+    expect(status.textContent).to.contain('Search: “zzzzqqq”');
+    expect(status.textContent).to.contain('License Source: Acme Corp');
+    await expect(el).to.be.accessible();
+    status.querySelector('button')!.click();
+    await settled(el);
+    expect(rows(el)).to.have.length(50);
+  });
+
+  for (const failure of ['status-401', 'status-403'] as MockFailure[]) {
+    it(`${failure}: "you need the Account Admin role", no retry`, async () => {
+      service().control.set({ failure });
+      const el = await mount();
+      await settled(el);
+      expect($(el, '.status[data-kind="error"]')!.textContent).to.contain('You need the Account Admin role to see this report.');
+      expect($(el, '[part="retry-button"]')).to.equal(null);
+      expect(rows(el)).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('400: shows the server detail', async () => {
+    service().control.set({ failure: 'status-400' });
+    const el = await mount();
+    await settled(el);
+    const text = $(el, '.status[data-kind="error"]')!.textContent!;
+    expect(text).to.contain('The report service could not answer this query:');
+    expect(text.length).to.be.greaterThan(60);
+    await expect(el).to.be.accessible();
+  });
+
+  const retryable: Array<[MockFailure, string]> = [
+    ['status-500', 'HTTP 500'],
+    ['network', 'could not be reached'],
+    ['malformed-json', 'not valid JSON'],
+    ['contract-violation', 'cannot read'],
+  ];
+  for (const [failure, words] of retryable) {
+    it(`${failure}: a readable error with a retry that works`, async () => {
+      service().control.set({ failure, times: 1 });
+      const el = await mount();
+      await settled(el);
+      expect($(el, '.status[data-kind="error"]')!.textContent).to.contain(words);
+      await expect(el).to.be.accessible();
+      $(el, '[part="retry-button"]')!.click();
+      await settled(el);
+      expect(rows(el)).to.have.length(50);
+      expect($(el, '.status')).to.equal(null);
+    });
+  }
+
+  it('time-out: a readable error with a retry', async () => {
+    const original = window.setTimeout;
+    // requestJson's 30 s limit, shortened for the test.
+    window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => original(fn, ms === 30_000 ? 1000 : ms, ...rest)) as typeof setTimeout;
+    try {
+      service().control.set({ failure: 'timeout', times: 1 });
+      const el = await mount();
+      await settled(el);
+      expect($(el, '.status[data-kind="error"]')!.textContent).to.contain('did not answer within 30 seconds');
+      await expect(el).to.be.accessible();
+      $(el, '[part="retry-button"]')!.click();
+      await settled(el);
+      expect(rows(el)).to.have.length(50);
+    } finally {
+      window.setTimeout = original;
+    }
+  });
+
+  it('an error never leaves stale rows looking current', async () => {
+    const el = await mount();
+    await settled(el);
+    service().control.set({ failure: 'status-500' });
+    el.setAttribute('sort', 'email');
+    await settled(el);
+    expect(rows(el)).to.have.length(0);
+    expect($(el, '.status[data-kind="error"]')).to.not.equal(null);
+  });
+
+  it('a newer request aborts the older, whose late answer is never shown', async () => {
+    const el = await mount();
+    await settled(el);
+    const signals: AbortSignal[] = [];
+    el.fetch = async (url, init) => {
+      signals.push(init!.signal!);
+      if (url.includes('q=first')) {
+        // A server that answers late, ignoring the abort.
+        await new Promise((r) => setTimeout(r, 400));
+        return fetch(url);
+      }
+      return fetch(url, init);
+    };
+    el.q = 'first';
+    await el.updateComplete;
+    el.q = 'torv';
+    await settled(el);
+    expect(signals[0].aborted).to.equal(true);
+    const want = expected({ q: 'torv' }).items.map((s) => s.sessionId.trim());
+    expect(rows(el).map((r) => cellTexts(r)[2])).to.deep.equal(want);
+    await new Promise((r) => setTimeout(r, 600));
+    await el.updateComplete;
+    expect(rows(el).map((r) => cellTexts(r)[2])).to.deep.equal(want);
+  });
+
+  it('announces the result count in a live region', async () => {
+    const el = await mount();
+    await settled(el);
+    await waitUntil(() => [...el.shadowRoot!.querySelectorAll('[role="status"]')].some((s) => s.textContent!.includes('1–50 of')));
+  });
+});
