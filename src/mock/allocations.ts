@@ -2,8 +2,9 @@
  * License allocations of the generated account and the pools sessions draw on. The history has an
  * account-wide pool per product with a purchase in the middle of the range, team pools (one that
  * starts inside the range at midnight UTC, one that shrinks near the end), so that `available`
- * changes over time. Sizes are shares of the product's real peak concurrency, so utilization looks
- * plausible at any dataset size.
+ * changes over time. Sizes are shares of the real peak concurrency of the scope's sessions (a team
+ * pool: its subtree's; the account pool: everyone's), so utilization looks plausible at any size
+ * and under any organization filter: short before the mid-range purchase, comfortable after it.
  */
 import type { Allocation, Product } from '../core/types.js';
 import { ACCOUNT_NAME, ORG_PLAN } from './organizations.js';
@@ -15,7 +16,7 @@ interface Step {
   at: number;
   /** UTC hour of that day. */
   hour: number;
-  /** Size as a share of the product's peak concurrency. */
+  /** Size as a share of the peak concurrency of the scope's sessions. */
   share: number;
 }
 
@@ -30,20 +31,20 @@ const PLAN: readonly ScopePlan[] = [
     product: 'kre',
     organizationId: null,
     steps: [
-      { at: -1.5, hour: 0, share: 0.5 },
-      { at: 0.5, hour: 9.5, share: 0.75 },
+      { at: -1.5, hour: 0, share: 0.4 },
+      { at: 0.5, hour: 9.5, share: 0.55 },
     ],
   },
   {
     product: 'kre',
     organizationId: 'org-qa',
     steps: [
-      { at: -1, hour: 0, share: 0.14 },
-      { at: 0.9, hour: 14, share: 0.1 },
+      { at: -1, hour: 0, share: 0.8 },
+      { at: 0.9, hour: 14, share: 0.7 },
     ],
   },
-  { product: 'kre', organizationId: 'org-qa-berlin', steps: [{ at: -0.5, hour: 8, share: 0.05 }] },
-  { product: 'kre', organizationId: 'org-mobile', steps: [{ at: 1 / 3, hour: 0, share: 0.08 }] },
+  { product: 'kre', organizationId: 'org-qa-berlin', steps: [{ at: -0.5, hour: 8, share: 0.3 }] },
+  { product: 'kre', organizationId: 'org-mobile', steps: [{ at: 1 / 3, hour: 0, share: 0.8 }] },
   {
     product: 'testcloud',
     organizationId: null,
@@ -52,7 +53,7 @@ const PLAN: readonly ScopePlan[] = [
       { at: 2 / 3, hour: 16, share: 0.8 },
     ],
   },
-  { product: 'testcloud', organizationId: 'org-mobile', steps: [{ at: -0.3, hour: 0, share: 0.2 }] },
+  { product: 'testcloud', organizationId: 'org-mobile', steps: [{ at: -0.3, hour: 0, share: 0.8 }] },
 ];
 
 function stepTime(step: Step, rangeStart: number, days: number): number {
@@ -96,10 +97,10 @@ export function licenseSource(pools: Pool[][], org: number, time: number, useTea
   return ACCOUNT_NAME;
 }
 
-/** The allocation records, sorted by `effectiveFrom`, sized against each product's peak. */
+/** The allocation records, sorted by `effectiveFrom`, sized against the peaks `peakOf` measures. */
 export function allocations(
   products: readonly Product[],
-  peaks: Record<Product, number>,
+  peakOf: (product: Product, organizationId: string | null) => number,
   rangeStart: number,
   days: number,
   end: number,
@@ -107,6 +108,7 @@ export function allocations(
   const list: Array<Allocation & { time: number }> = [];
   for (const scope of PLAN) {
     if (!products.includes(scope.product)) continue;
+    const peak = peakOf(scope.product, scope.organizationId);
     for (const step of scope.steps) {
       const time = stepTime(step, rangeStart, days);
       if (time >= end) continue;
@@ -114,7 +116,7 @@ export function allocations(
         product: scope.product,
         organizationId: scope.organizationId,
         effectiveFrom: isoSecond(time),
-        sessions: Math.max(1, Math.round(step.share * peaks[scope.product])),
+        sessions: Math.max(1, Math.round(step.share * peak)),
         time,
       });
     }

@@ -6,13 +6,13 @@
  * over the range, bursts of parallel CI runs, back-to-back chains on one machine, long sessions
  * left open, sessions that began before the range and sessions still active at `end`.
  */
-import type { Dataset, Product, SessionRecord } from '../core/types.js';
-import { allocations, licenseSource, poolTable } from './allocations.js';
+import type { Dataset, Product } from '../core/types.js';
+import { allocations, poolTable } from './allocations.js';
 import { DraftBuffer } from './draft.js';
-import { IsoFormatter, sessionId } from './format.js';
 import { organizations } from './organizations.js';
 import { createPeople, pickPerson, plannedZones, type People, type Person } from './people.js';
 import { Random, hashSeed } from './random.js';
+import { SessionWriter } from './writer.js';
 import { ciHour, duration, licenseType, pickProduct, TESTCLOUD_MACHINES, toSecond, workHour } from './sampling.js';
 import { dayBudgets, reservedCounts } from './schedule.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, ZoneCalendar } from './zones.js';
@@ -64,7 +64,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const reserved = reservedCounts(total);
   const budgets = dayBudgets(rng, total - reserved.active - reserved.before, firstDay, days, endMs);
 
-  const out = new Writer(total, endMs, hashSeed(seed), people, rng, pools);
+  const out = new SessionWriter(total, endMs, hashSeed(seed), people, rng, pools);
   const buffer = new DraftBuffer();
   const ctx: DayContext = { rng, people, calendar, products, share, endMs, buffer };
   for (let d = 0; d < days; d++) {
@@ -74,11 +74,11 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     if (d === days - 1) addActive(ctx, reserved.active);
     out.write(buffer);
   }
-  const peaks = out.peaks(products);
+  // Before sorting: sorting moves sessions and their start times only.
+  const allocationList = allocations(products, (product, org) => out.peak(product, org), rangeStart, days, endMs);
   return {
     organizations: organizations(),
-    allocations: allocations(products, peaks, rangeStart, days, endMs),
-    // After peaks: sorting moves sessions and their start times only.
+    allocations: allocationList,
     sessions: out.sortedSessions(),
   };
 }
@@ -164,117 +164,3 @@ function addActive(ctx: DayContext, count: number): void {
     ctx.buffer.push(start, NaN, person, machine, product, licenseType(rng, product, false), false);
   }
 }
-
-/** Turns sorted drafts into session records, placing the hostile users at spread-out positions. */
-class Writer {
-  readonly sessions: SessionRecord[] = [];
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
-  private readonly isTestCloud: Uint8Array;
-  private readonly hostileAt: number[];
-  private nextHostile = 0;
-  private readonly startFormat = new IsoFormatter();
-  private readonly endFormat = new IsoFormatter();
-
-  constructor(
-    total: number,
-    private readonly endMs: number,
-    private readonly idSalt: number,
-    private readonly people: People,
-    private readonly rng: Random,
-    private readonly pools: ReturnType<typeof poolTable>,
-  ) {
-    this.starts = new Float64Array(total);
-    this.ends = new Float64Array(total);
-    this.isTestCloud = new Uint8Array(total);
-    const h = people.hostile.length;
-    this.hostileAt = Array.from({ length: Math.min(h, total) }, (_, j) => (total >= h ? Math.floor(((j + 0.5) * total) / h) : j));
-  }
-
-  write(buffer: DraftBuffer): void {
-    const order = buffer.sorted();
-    for (let x = 0; x < order.length; x++) {
-      const k = order[x];
-      const i = this.sessions.length;
-      let person = buffer.person[k];
-      let machine = buffer.machine[k];
-      if (this.hostileAt[this.nextHostile] === i) {
-        person = this.people.hostile[this.nextHostile++];
-        machine = person.machines[0];
-      }
-      const product = buffer.product[k];
-      const start = buffer.start[k];
-      const end = buffer.end[k];
-      const org = person.org;
-      this.sessions.push({
-        // A bijection of i on 32 bits: unique ids that look random.
-        sessionId: sessionId((Math.imul(i, 0x9e3779b1) + this.idSalt) >>> 0),
-        product,
-        user: person.user,
-        machineId: machine,
-        licenseSource: licenseSource(this.pools[product], org, start, buffer.ci[k] === 0 && this.rng.chance(0.8)),
-        organizationId: org < 0 ? null : organizationIds[org],
-        licenseType: buffer.licenseType[k],
-        started: this.startFormat.format(start),
-        ended: Number.isNaN(end) ? null : this.endFormat.format(end),
-      });
-      this.starts[i] = start;
-      this.ends[i] = Number.isNaN(end) ? this.endMs : end;
-      this.isTestCloud[i] = product === 'testcloud' ? 1 : 0;
-    }
-  }
-
-  /**
-   * The sessions in order of start. Days are written sorted; only sessions of far-east zones cross
-   * into the previous UTC day, so an insertion pass has little to move.
-   */
-  sortedSessions(): SessionRecord[] {
-    const { sessions, starts } = this;
-    for (let i = 1; i < sessions.length; i++) {
-      const t = starts[i];
-      if (t >= starts[i - 1]) continue;
-      const s = sessions[i];
-      let j = i - 1;
-      for (; j >= 0 && starts[j] > t; j--) {
-        starts[j + 1] = starts[j];
-        sessions[j + 1] = sessions[j];
-      }
-      starts[j + 1] = t;
-      sessions[j + 1] = s;
-    }
-    return sessions;
-  }
-
-  /** Peak concurrency of each product over the whole data (sizes the allocations). */
-  peaks(products: readonly Product[]): Record<Product, number> {
-    const result: Record<Product, number> = { kre: 0, testcloud: 0 };
-    for (const product of products) {
-      const flag = product === 'testcloud' ? 1 : 0;
-      const n = this.sessions.length;
-      let count = 0;
-      for (let i = 0; i < n; i++) if (this.isTestCloud[i] === flag) count++;
-      const s = new Float64Array(count);
-      const e = new Float64Array(count);
-      for (let i = 0, j = 0; i < n; i++) {
-        if (this.isTestCloud[i] !== flag) continue;
-        s[j] = this.starts[i];
-        e[j++] = this.ends[i];
-      }
-      s.sort();
-      e.sort();
-      let active = 0;
-      let peak = 0;
-      for (let a = 0, b = 0; a < count; a++) {
-        while (b < count && e[b] <= s[a]) {
-          b++;
-          active--;
-        }
-        if (++active > peak) peak = active;
-      }
-      result[product] = peak;
-    }
-    return result;
-  }
-}
-
-const organizationIds = organizations().map((o) => o.id);

@@ -44,3 +44,14 @@ export const CI_ORG_ID = 'org-platform-ci';
 export function organizations(): Organization[] {
   return ORG_PLAN.map(({ id, name, parentId }) => ({ id, name, parentId }));
 }
+
+/** 1 for the organization `id` and its descendants, by index into ORG_PLAN. */
+export function subtreeMask(id: string): Uint8Array {
+  const mask = new Uint8Array(ORG_PLAN.length);
+  ORG_PLAN.forEach((org, i) => {
+    for (let at: OrgPlan | undefined = org; at; at = ORG_PLAN.find((p) => p.id === at?.parentId)) {
+      if (at.id === id) mask[i] = 1;
+    }
+  });
+  return mask;
+}
