@@ -93,7 +93,10 @@ export async function mount(o: MountOptions = {}): Promise<KreUserSessions> {
   const wrap = document.createElement('div');
   wrap.style.padding = '12px';
   wrap.style.width = `${o.width ?? 1400}px`;
-  for (const [k, v] of Object.entries(THEMES[o.theme ?? 'light'])) (k.startsWith('--') ? document.body.style.setProperty(k, v) : (document.body.style.background = v));
+  for (const [k, v] of Object.entries(THEMES[o.theme ?? 'light'])) {
+    if (k.startsWith('--')) document.body.style.setProperty(k, v);
+    else document.body.style.background = v;
+  }
   const el = document.createElement('kre-user-sessions');
   el.fetch = fakeFetch(o.mode ?? 'ok', o.sessions ?? 6000);
   const attrs = { endpoint: '/api/reports', from: '2026-10-01', to: '2026-10-31', 'time-zone': 'Europe/Berlin', locale: 'en-US', ...o.attrs };

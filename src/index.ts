@@ -7,6 +7,7 @@
 // Elements (each defining module registers its tag).
 export { KreLicenseUsage } from './kre-license-usage.js';
 export { TestcloudLicenseUsage } from './testcloud-license-usage.js';
+export { KreUserSessions } from './kre-user-sessions.js';
 
 // Events, strings and errors a host relies on.
 export type {
