@@ -28,7 +28,9 @@ export interface Column {
   cell: (item: SessionItem, ctx: CellContext) => TemplateResult;
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
+/** On screen without seconds, to keep the table narrow; the tooltip has the exact instant. */
+export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'long' };
 
 const text = (value: string, q = '') =>
   html`<span class="text" dir="auto" title=${value}>${highlight(value, q)}</span>`;
@@ -43,7 +45,7 @@ const copy = (value: string, q: string, label: StringKey) =>
 
 const time = (iso: string, ctx: CellContext) => {
   const ms = parseInstant(iso);
-  return html`<time datetime=${formatInstant(ms, ctx.zone)}>${formatDateTime(ctx.locale, ctx.zone, ms, DATE_TIME)}</time>`;
+  return html`<time datetime=${formatInstant(ms, ctx.zone)} title=${formatDateTime(ctx.locale, ctx.zone, ms, EXACT)}>${formatDateTime(ctx.locale, ctx.zone, ms, DATE_TIME)}</time>`;
 };
 
 /** `ended - started`, or for an active session the server's now plus the time since. */

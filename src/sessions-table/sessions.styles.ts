@@ -110,7 +110,7 @@ export const sessionsStyles = css`
   }
   th,
   td {
-    padding: 6px 10px;
+    padding: 6px 8px;
     text-align: start;
     vertical-align: top;
     white-space: nowrap;
@@ -150,7 +150,7 @@ export const sessionsStyles = css`
     align-items: center;
     gap: 4px;
     width: 100%;
-    padding: 8px 10px;
+    padding: 8px;
     border: 0;
     background: none;
     color: inherit;
@@ -197,7 +197,12 @@ export const sessionsStyles = css`
   }
   .c-sessionId .text,
   .c-machineId .text {
+    flex: none;
     max-width: 11em;
+  }
+  .c-email .text,
+  .c-organization .text {
+    max-width: var(--kre-sessions-cell-max-width, 15em);
   }
   td:hover .text,
   th:hover .text,

@@ -3,7 +3,8 @@ import { formatDuration } from '../../src/core/csv.js';
 import { formatInstant, parseInstant } from '../../src/core/tz.js';
 import { $, $$, ASOF, cellTexts, expected, lastRequest, mount, rows, settled, useMockService, ZONE } from './sessions-fixtures.js';
 
-const fmt = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+const fmt = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' });
+const exact = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, dateStyle: 'full', timeStyle: 'long' });
 
 describe('<kre-user-sessions> table', () => {
   const service = useMockService();
@@ -28,6 +29,7 @@ describe('<kre-user-sessions> table', () => {
       ]);
       expect(cells[7]).to.equal(fmt.format(parseInstant(s.started)));
       expect(tr.cells[7].querySelector('time')!.getAttribute('datetime')).to.equal(formatInstant(parseInstant(s.started), ZONE));
+      expect(tr.cells[7].querySelector('time')!.title).to.equal(exact.format(parseInstant(s.started)));
       if (s.ended === null) {
         expect(cells[8]).to.equal('Active');
         expect(tr.getAttribute('part')).to.equal('row row-active');
@@ -52,8 +54,12 @@ describe('<kre-user-sessions> table', () => {
     // Before 03:00 local the offset is +02:00, after it +01:00; both occur on this day.
     expect(times.some((t) => t!.endsWith('+02:00')) || times.every((t) => t!.endsWith('+01:00'))).to.equal(true);
     expect(times.some((t) => t!.endsWith('+01:00'))).to.equal(true);
-    // An instant in the repeated hour shows as written by Intl in that zone.
-    expect(fmt.format(Date.parse('2026-10-25T00:30:00Z'))).to.equal('Oct 25, 2026, 2:30:00 AM');
+    // The same wall-clock hour twice: 02:30 CEST and 02:30 CET, told apart by the tooltip.
+    expect(fmt.format(Date.parse('2026-10-25T00:30:00Z'))).to.equal('Oct 25, 2026, 2:30 AM');
+    expect(exact.format(Date.parse('2026-10-25T00:30:00Z'))).to.equal('Sunday, October 25, 2026 at 2:30:00 AM GMT+2');
+    expect(exact.format(Date.parse('2026-10-25T01:30:00Z'))).to.equal('Sunday, October 25, 2026 at 2:30:00 AM GMT+1');
+    const shown = rows(el).map((tr) => tr.cells[7].textContent!.trim());
+    expect(shown).to.deep.equal(want.items.map((s) => fmt.format(parseInstant(s.started))));
   });
 
   it('counts the duration of an active session on from asOf', async () => {
