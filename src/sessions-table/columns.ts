@@ -28,8 +28,12 @@ export interface Column {
   cell: (item: SessionItem, ctx: CellContext) => TemplateResult;
 }
 
-/** On screen without seconds, to keep the table narrow; the tooltip has the exact instant. */
+/**
+ * On screen without seconds, and without the year when it is the year of `asOf`, to keep the
+ * table narrow; the tooltip has the exact instant.
+ */
 export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+export const DATE_TIME_THIS_YEAR: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
 const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'long' };
 
 const text = (value: string, q = '') =>
@@ -43,9 +47,21 @@ const copy = (value: string, q: string, label: StringKey) =>
       ><rect x="5" y="5" width="9" height="9" rx="1.5" /><path d="M11 3V2.5A1.5 1.5 0 0 0 9.5 1h-7A1.5 1.5 0 0 0 1 2.5v7A1.5 1.5 0 0 0 2.5 11H3" /></svg
   ></button>`;
 
+/** The path with its leaf kept whole: when space runs out, the ancestors truncate first. */
+const organization = (path: readonly string[]) => {
+  const full = path.join(' / ');
+  if (path.length < 2) return text(full);
+  return html`<span class="text org" title=${full}
+    ><span class="org-parents" dir="auto">${path.slice(0, -1).join(' / ')}</span
+    ><span class="org-sep"> / </span><span class="org-leaf" dir="auto">${path.at(-1)}</span
+  ></span>`;
+};
+
 const time = (iso: string, ctx: CellContext) => {
   const ms = parseInstant(iso);
-  return html`<time datetime=${formatInstant(ms, ctx.zone)} title=${formatDateTime(ctx.locale, ctx.zone, ms, EXACT)}>${formatDateTime(ctx.locale, ctx.zone, ms, DATE_TIME)}</time>`;
+  const year = (t: number) => formatDateTime('en-US', ctx.zone, t, { year: 'numeric' });
+  const options = year(ms) === year(ctx.asOf) ? DATE_TIME_THIS_YEAR : DATE_TIME;
+  return html`<time datetime=${formatInstant(ms, ctx.zone)} title=${formatDateTime(ctx.locale, ctx.zone, ms, EXACT)}>${formatDateTime(ctx.locale, ctx.zone, ms, options)}</time>`;
 };
 
 /** `ended - started`, or for an active session the server's now plus the time since. */
@@ -60,7 +76,7 @@ export const COLUMNS: readonly Column[] = [
   { field: 'sessionId', label: 'colSessionId', cell: (s, c) => copy(s.sessionId, c.q, 'colSessionId') },
   { field: 'machineId', label: 'colMachineId', cell: (s, c) => copy(s.machineId, c.q, 'colMachineId') },
   { field: 'licenseSource', label: 'colLicenseSource', cell: (s) => text(s.licenseSource) },
-  { field: 'organization', label: 'colOrganization', cell: (s) => text(s.organization ? s.organization.path.join(' / ') : '') },
+  { field: 'organization', label: 'colOrganization', cell: (s) => organization(s.organization?.path ?? []) },
   { field: 'licenseType', label: 'colLicenseType', cell: (s) => text(s.licenseType) },
   { field: 'started', label: 'colStarted', cell: (s, c) => time(s.started, c) },
   {

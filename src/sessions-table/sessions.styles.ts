@@ -110,7 +110,7 @@ export const sessionsStyles = css`
   }
   th,
   td {
-    padding: 6px 8px;
+    padding: 6px;
     text-align: start;
     vertical-align: top;
     white-space: nowrap;
@@ -150,7 +150,7 @@ export const sessionsStyles = css`
     align-items: center;
     gap: 4px;
     width: 100%;
-    padding: 8px;
+    padding: 8px 6px;
     border: 0;
     background: none;
     color: inherit;
@@ -193,16 +193,48 @@ export const sessionsStyles = css`
     text-align: match-parent;
   }
   .c-user .text {
-    max-width: var(--kre-sessions-user-max-width, 13em);
+    max-width: var(--kre-sessions-user-max-width, 10em);
   }
   .c-sessionId .text,
   .c-machineId .text {
     flex: none;
-    max-width: 11em;
+    max-width: 9em;
   }
   .c-email .text,
   .c-organization .text {
-    max-width: var(--kre-sessions-cell-max-width, 15em);
+    max-width: var(--kre-sessions-cell-max-width, 11em);
+  }
+  .c-licenseSource .text {
+    max-width: 8em;
+  }
+  .text.org {
+    display: flex;
+  }
+  .org-parents {
+    flex: 0 1 auto;
+    min-width: 1.5em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .org-sep {
+    flex: none;
+    white-space: pre;
+  }
+  .org-leaf {
+    flex: 0 0 auto;
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: pre;
+  }
+  td:hover .org,
+  tr:focus-within .org {
+    display: block;
+  }
+  td:hover .org > span,
+  tr:focus-within .org > span {
+    display: inline;
+    white-space: normal;
   }
   td:hover .text,
   th:hover .text,
@@ -252,9 +284,9 @@ export const sessionsStyles = css`
     display: block;
     height: 0.9em;
     margin-block: 0.25em;
-    width: 8em;
+    width: 7em;
     border-radius: 4px;
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--kre-color-skeleton, var(--kre-color-border, #d8dde6));
     animation: pulse 1.2s ease-in-out infinite;
   }
   @keyframes pulse {
