@@ -40,13 +40,17 @@ export function expected(query: Partial<UsageQuery> = {}, dataset: Dataset = gen
 export type Tag = 'kre-license-usage' | 'testcloud-license-usage';
 
 /** A chart in a box of `width` px, with the suite's range, zone and locale unless `attrs` say otherwise. */
-export async function mount(attrs = '', { endpoint = ENDPOINT, width = 1000, tag = 'kre-license-usage' as Tag } = {}): Promise<LicenseUsageElement> {
+export async function mount(
+  attrs = '',
+  { endpoint = ENDPOINT, width = 1000, tag = 'kre-license-usage' as Tag, requestTimeout = 0 } = {},
+): Promise<LicenseUsageElement> {
   const host = document.createElement('div');
   const defaults: Record<string, string> = { from: FROM, to: TO, 'time-zone': ZONE, locale: 'en-US' };
   if (endpoint) defaults.endpoint = endpoint;
   for (const name of Object.keys(defaults)) if (new RegExp(`(^|\\s)${name}=`).test(attrs)) delete defaults[name];
   const own = Object.entries(defaults).map(([k, v]) => `${k}="${v}"`).join(' ');
   host.innerHTML = `<${tag} ${own} ${attrs}></${tag}>`;
+  if (requestTimeout) (host.firstElementChild as LicenseUsageElement).requestTimeout = requestTimeout;
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px">${host}</div>`);
   const el = wrapper.querySelector(tag) as LicenseUsageElement;
   await el.updateComplete;
@@ -58,6 +62,7 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
 
 /** Waits until the chart is drawn (bars), or a state panel shows, and nothing is loading. */
 export async function settled(el: LicenseUsageElement, timeout = 8000): Promise<void> {
+  await el.updateComplete;
   await waitUntil(
     () => !$(el, '.busy-bar') && !$(el, '.skeleton') && ($(el, '.chart-svg .bar') || $(el, '.status') || $(el, '.data-table')),
     'the chart did not settle',
