@@ -132,13 +132,15 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     const x1 = x(ends[i]);
     const pad = barPadding(x1 - x0);
     const top = y(b.peak);
+    // Slots thinner than half a pixel still get a visible bar, kept inside the plot.
+    const barWidth = Math.max(0.5, x1 - x0 - pad);
     slotStarts[i] = x0;
     bars[i] = {
       index: i,
       x0,
       x1,
-      x: x0 + pad / 2,
-      width: Math.max(0.5, x1 - x0 - pad),
+      x: Math.max(0, Math.min(x0 + pad / 2, plotWidth - barWidth)),
+      width: barWidth,
       y: top,
       height: y0 - top,
       atCapacity: atCapacity(b),

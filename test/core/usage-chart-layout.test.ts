@@ -1,0 +1,230 @@
+/**
+ * The chart's pure d3 helpers in Node: the layout (scales, bars, step and average paths, integer
+ * y ticks), ticks in a zone for every interval and 7 to 400 buckets, labels, and the CSV of
+ * buckets. The layout is also checked as a property: any buckets at any size draw their exact
+ * numbers inside the plot.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { computeUsage, type Interval, type UsageBucket } from '../../src/core/index.js';
+import { generateDataset } from '../../src/mock/index.js';
+import { bucketsToCsv, usageFileName } from '../../src/usage-chart/csv.js';
+import { bucketText, peakAtText } from '../../src/usage-chart/labels.js';
+import { atCapacity, barPadding, bucketAt, layoutChart, yScale } from '../../src/usage-chart/layout.js';
+import { chooseTicks, localFields, tickIndexes } from '../../src/usage-chart/ticks.js';
+
+const ASOF = '2026-10-31T10:15:00Z';
+const data = generateDataset({ seed: 3, sessions: 3000, days: 430, end: ASOF, products: ['kre'] });
+const usage = (interval: Interval, from: string, to: string, timeZone = 'Europe/Berlin') =>
+  computeUsage(data, { product: 'kre', from, to, interval, timeZone }, ASOF);
+
+/** Points of an M/L path. */
+const points = (d: string) => [...d.matchAll(/[ML](-?[\d.e+-]+),(-?[\d.e+-]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+
+describe('layoutChart', () => {
+  it('draws each bucket: bar top at its peak, slot by its duration, steps at available', () => {
+    const r = usage('day', '2026-10-20', '2026-10-30');
+    const l = layoutChart({ buckets: r.buckets, interval: 'day', timeZone: r.timeZone, locale: 'en-US', width: 800, height: 300 });
+    assert.equal(l.bars.length, r.buckets.length);
+    const hourPx = l.plotWidth / ((Date.parse(r.buckets.at(-1)!.end) - Date.parse(r.buckets[0].start)) / 3_600_000);
+    r.buckets.forEach((b, i) => {
+      const bar = l.bars[i];
+      assert.ok(Math.abs(l.y.invert(bar.y) - b.peak) < 1e-9);
+      assert.ok(Math.abs(bar.height - (l.y(0) - l.y(b.peak))) < 1e-9);
+      const hours = (Date.parse(b.end) - Date.parse(b.start)) / 3_600_000;
+      assert.ok(Math.abs(bar.x1 - bar.x0 - hours * hourPx) < 1e-6);
+    });
+    // Oct 25 has 25 hours.
+    const oct25 = r.buckets.findIndex((b) => b.start.startsWith('2026-10-25'));
+    assert.ok(Math.abs((l.bars[oct25].x1 - l.bars[oct25].x0) / (l.bars[0].x1 - l.bars[0].x0) - 25 / 24) < 1e-9);
+    // Step line: n + 1 levels, each over its slot, vertical moves only at slot edges.
+    const step = points(l.availableLine);
+    assert.equal(step.length, 2 * r.buckets.length + 1);
+    r.buckets.forEach((b, i) => {
+      const [x0, y0] = step[2 * i];
+      const [x1, y1] = step[2 * i + 1];
+      assert.equal(y0, y1);
+      assert.ok(Math.abs(x0 - l.bars[i].x0) < 1e-3 && Math.abs(x1 - l.bars[i].x1) < 1e-3);
+      assert.ok(Math.abs(l.y.invert(y0) - b.available) < 1e-3);
+    });
+    const average = points(l.averageLine);
+    average.forEach(([x, y], i) => {
+      assert.ok(Math.abs(x - (l.bars[i].x0 + l.bars[i].x1) / 2) < 1e-3);
+      assert.ok(Math.abs(l.y.invert(y) - r.buckets[i].averagePeak) < 1e-3);
+    });
+  });
+
+  it('finds the bucket under a pointer', () => {
+    const r = usage('day', '2026-10-01', '2026-10-07');
+    const l = layoutChart({ buckets: r.buckets, interval: 'day', timeZone: r.timeZone, locale: 'en-US', width: 700, height: 300 });
+    assert.equal(bucketAt(l, -5), 0);
+    assert.equal(bucketAt(l, (l.bars[3].x0 + l.bars[3].x1) / 2), 3);
+    assert.equal(bucketAt(l, l.plotWidth + 9), r.buckets.length - 1);
+    assert.equal(bucketAt({ slotStarts: [] }, 3), -1);
+  });
+
+  it('handles no bucket and one bucket', () => {
+    const none = layoutChart({ buckets: [], interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 300, height: 200 });
+    assert.deepEqual([none.bars, none.availableArea, none.xTicks], [[], '', []]);
+    const one: UsageBucket = { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z', available: 3, peak: 2, peakAt: '2026-10-01T09:00:00Z', averagePeak: 1.5 };
+    const l = layoutChart({ buckets: [one], interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 300, height: 200 });
+    assert.equal(points(l.averageLine).length, 2);
+    assert.equal(l.xTicks.length, 1);
+  });
+
+  it('keeps inside the size from 320 to 1600 px and never below its minimum', () => {
+    const r = usage('hour', '2026-10-01', '2026-10-31');
+    for (const width of [120, 320, 1600]) {
+      const l = layoutChart({ buckets: r.buckets, interval: 'hour', timeZone: r.timeZone, locale: 'en-US', width, height: 240 });
+      assert.ok(l.width >= width);
+      if (width >= 320) assert.equal(l.width, width);
+      assert.ok(l.bars.every((b) => b.x >= 0 && b.x + b.width <= l.plotWidth + 1e-6));
+      assert.ok(l.xTicks.every((t) => t.labelX >= -8 && t.labelX <= l.plotWidth + 8));
+    }
+  });
+
+  it('draws any buckets at any size exactly (property)', () => {
+    const bucketList = fc
+      .array(fc.record({ available: fc.nat(5000), peak: fc.nat(5000), hours: fc.integer({ min: 1, max: 24 * 31 }), average: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 60 })
+      .map((list) => {
+        let t = Date.UTC(2026, 0, 1);
+        return list.map(({ available, peak, hours, average }): UsageBucket => {
+          const start = t;
+          t += hours * 3_600_000;
+          return { start: new Date(start).toISOString(), end: new Date(t).toISOString(), available, peak, peakAt: null, averagePeak: average * peak };
+        });
+      });
+    fc.assert(
+      fc.property(bucketList, fc.integer({ min: 320, max: 1600 }), fc.integer({ min: 200, max: 500 }), (buckets, width, height) => {
+        const l = layoutChart({ buckets, interval: 'day', timeZone: 'UTC', locale: 'en-US', width, height });
+        const top = Math.max(...buckets.map((b) => Math.max(b.available, b.peak)));
+        assert.ok(l.y.domain()[1] >= top);
+        buckets.forEach((b, i) => {
+          const bar = l.bars[i];
+          assert.ok(Math.abs(l.y.invert(bar.y) - b.peak) < 1e-6 * Math.max(1, b.peak));
+          assert.ok(bar.y >= -1e-9 && bar.y + bar.height <= l.plotHeight + 1e-9);
+          assert.equal(bar.atCapacity, b.peak > 0 && b.peak >= b.available);
+          if (i > 0) assert.ok(bar.x0 >= l.bars[i - 1].x1 - 1e-6);
+        });
+        assert.ok(l.yTicks.every((t) => Number.isInteger(t.value)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('yScale', () => {
+  it('has integer ticks only, from 0, and at least 1 at the top', () => {
+    const b = (peak: number, available: number) => ({ start: '', end: '', peak, available, peakAt: null, averagePeak: 0 });
+    assert.deepEqual(yScale([b(0, 0)], 300).ticks, [0, 1]);
+    assert.deepEqual(yScale([b(3, 2)], 300).ticks, [0, 1, 2, 3]);
+    const big = yScale([b(4321, 5000)], 300);
+    assert.ok(big.ticks.every(Number.isInteger) && big.y.domain()[1] >= 5000);
+  });
+
+  it('pads bars by a fifth, 1 px, or not at all', () => {
+    assert.equal(barPadding(10), 2);
+    assert.equal(barPadding(4), 1);
+    assert.equal(barPadding(1), 0);
+  });
+
+  it('calls a positive peak at the available count "at capacity"', () => {
+    assert.equal(atCapacity({ peak: 5, available: 5 }), true);
+    assert.equal(atCapacity({ peak: 6, available: 5 }), true);
+    assert.equal(atCapacity({ peak: 4, available: 5 }), false);
+    assert.equal(atCapacity({ peak: 0, available: 0 }), false);
+  });
+});
+
+describe('ticks in a zone', () => {
+  const fieldsOf = (r: ReturnType<typeof usage>) => r.buckets.map((b) => localFields(Date.parse(b.start), r.timeZone));
+
+  it('reads local fields across DST', () => {
+    const f = localFields(Date.parse('2026-10-25T01:30:00Z'), 'Europe/Berlin'); // 02:30 CET, the second one
+    assert.deepEqual([f.year, f.month, f.day, f.hour, f.weekday], [2026, 10, 25, 2, 6]);
+  });
+
+  it('marks local midnights of an hourly range, with 25 hours on Oct 25', () => {
+    const r = usage('hour', '2026-10-24', '2026-10-26');
+    const days = tickIndexes(fieldsOf(r), { unit: 'day', step: 1 });
+    assert.deepEqual(days, [0, 24, 49]);
+    const sixHours = tickIndexes(fieldsOf(r), { unit: 'hour', step: 6 });
+    // 00, 06, 12, 18 each day; the repeated 02:00 adds no tick, but shifts the later ones by one.
+    assert.deepEqual(sixHours, [0, 6, 12, 18, 24, 31, 37, 43, 49, 55, 61, 67]);
+  });
+
+  it('marks Mondays and month starts', () => {
+    const r = usage('day', '2026-09-25', '2026-10-12');
+    assert.deepEqual(tickIndexes(fieldsOf(r), { unit: 'week', step: 1 }).map((i) => r.buckets[i].start.slice(0, 10)), ['2026-09-28', '2026-10-05', '2026-10-12']);
+    assert.deepEqual(tickIndexes(fieldsOf(r), { unit: 'month', step: 1 }).map((i) => r.buckets[i].start.slice(0, 10)), ['2026-10-01']);
+  });
+
+  for (const [interval, from, to] of [
+    ['hour', '2026-10-25', '2026-10-31'],
+    ['hour', '2026-10-01', '2026-10-31'],
+    ['day', '2026-10-25', '2026-10-31'],
+    ['day', '2025-10-01', '2026-10-31'],
+    ['week', '2025-10-01', '2026-10-31'],
+    ['month', '2025-09-01', '2026-10-31'],
+  ] as const) {
+    it(`chooses readable ticks for ${interval} ${from} – ${to} at 320 and 1400 px`, () => {
+      const r = usage(interval, from, to);
+      assert.ok(r.buckets.length >= 7);
+      for (const width of [320, 1400]) {
+        const l = layoutChart({ buckets: r.buckets, interval, timeZone: r.timeZone, locale: 'en-US', width, height: 300 });
+        assert.ok(l.xTicks.length >= 2, `${l.xTicks.length} ticks`);
+        for (let i = 1; i < l.xTicks.length; i++) {
+          const gap = l.xTicks[i].x - l.xTicks[i - 1].x;
+          const need = (Math.max(l.xTicks[i].label.length, l.xTicks[i - 1].label.length) * 7) / 2 + 8;
+          assert.ok(gap >= need, `ticks ${i - 1},${i} ${gap.toFixed(1)} px apart`);
+        }
+      }
+    });
+  }
+
+  it('falls back to the coarsest level when nothing fits', () => {
+    const r = usage('day', '2026-10-01', '2026-10-31');
+    const c = chooseTicks(fieldsOf(r), 'day', 10, () => 1000);
+    assert.equal(c.level.unit, 'month');
+  });
+});
+
+describe('labels', () => {
+  const b = (start: string, end: string, peakAt: string | null = null): UsageBucket => ({ start, end, peakAt, peak: 1, available: 1, averagePeak: 1 });
+  it('names a bucket in its zone', () => {
+    assert.equal(bucketText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00'), 'day', 'Europe/Berlin', 'en-US'), 'Sun, Oct 25, 2026');
+    assert.equal(bucketText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), 'October 2026');
+    assert.match(bucketText(b('2026-10-26T00:00:00+01:00', '2026-11-02T00:00:00+01:00'), 'week', 'Europe/Berlin', 'en-US'), /^Oct 26\s*–\s*Nov 1, 2026$/);
+    assert.match(bucketText(b('2026-10-25T02:00:00+01:00', '2026-10-25T03:00:00+01:00'), 'hour', 'Europe/Berlin', 'en-US'), /Oct 25, 2026, 2:00\s*–\s*3:00\s*AM/);
+    // A month clipped at asOf shows its days.
+    assert.match(bucketText(b('2026-10-01T00:00:00+02:00', '2026-10-31T11:15:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), /^Oct 1\s*–\s*31, 2026$/);
+  });
+
+  it('gives the time of the peak, with the date for weeks and months', () => {
+    assert.equal(peakAtText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00', '2026-10-25T13:20:00+01:00'), 'day', 'Europe/Berlin', 'en-GB'), '13:20');
+    assert.equal(peakAtText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00', '2026-10-25T13:20:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), 'Oct 25, 1:20 PM');
+    assert.equal(peakAtText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), null);
+  });
+});
+
+describe('bucketsToCsv', () => {
+  it('writes BOM, CRLF, header, offsets of the zone and unrounded averages', () => {
+    const r = usage('hour', '2026-10-25', '2026-10-25');
+    const csv = bucketsToCsv(r.buckets, 'Europe/Berlin');
+    assert.ok(csv.startsWith('\uFEFFStart,End,Available Sessions,Peak Usage,Peak At,Average Peak\r\n'));
+    const lines = csv.slice(1).split('\r\n');
+    assert.equal(lines.length, 1 + 25 + 1);
+    assert.equal(lines.at(-1), '');
+    assert.equal(lines[3].split(',')[0], '2026-10-25T02:00:00+02:00');
+    assert.equal(lines[4].split(',')[0], '2026-10-25T02:00:00+01:00');
+    const first = r.buckets[0];
+    assert.equal(lines[1], [first.start, first.end, first.available, first.peak, first.peakAt ?? '', first.averagePeak].join(','));
+  });
+
+  it('re-writes instants from the server in the zone, and names the file', () => {
+    const csv = bucketsToCsv([{ start: '2026-10-01T22:00:00Z', end: '2026-10-02T22:00:00Z', available: 1, peak: 0, peakAt: null, averagePeak: 0 }], 'Europe/Berlin');
+    assert.equal(csv.split('\r\n')[1], '2026-10-02T00:00:00+02:00,2026-10-03T00:00:00+02:00,1,0,,0');
+    assert.equal(usageFileName('testcloud', '2026-10-01', '2026-10-31', 'week', 'png'), 'testcloud-license-usage_2026-10-01_2026-10-31_week.png');
+  });
+});
