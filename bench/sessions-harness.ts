@@ -104,7 +104,91 @@ export async function mount(o: MountOptions = {}): Promise<KreUserSessions> {
   wrap.append(el);
   document.body.append(wrap);
   await el.updateComplete;
+  const extra = (globalThis as { extraCss?: string }).extraCss;
+  if (extra) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(extra);
+    el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, sheet];
+  }
   return el;
 }
 
 Object.assign(globalThis, { harness: { mount, fakeFetch } });
+
+// ---------------------------------------------------------------------------------------------
+// The browser bench of <kre-user-sessions> (bench/sessions.bench.mjs drives it).
+
+const nextPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))));
+
+async function until(ready: () => boolean, timeout = 60_000): Promise<void> {
+  const start = performance.now();
+  while (!ready()) {
+    if (performance.now() - start > timeout) throw new Error('bench: timed out');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+/** Response handed over → page painted, for `runs` pages of `pageSize` rows (next page each time). */
+async function benchPage(pageSize: number, runs: number): Promise<number[]> {
+  const stats: FakeStats = { requests: 0, respondedAt: 0 };
+  const el = await mount({ attrs: { 'page-size': String(pageSize), from: '2026-09-17' }, sessions: 20_000 });
+  el.fetch = fakeFetch('ok', 20_000, stats);
+  const root = el.shadowRoot!;
+  const firstId = () => root.querySelector('tbody tr:not(.skeleton) .c-sessionId button')?.getAttribute('data-copy');
+  await until(() => Boolean(firstId()) && !root.querySelector('[aria-busy="true"]'));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = firstId();
+    (root.querySelector('[data-page="nextPage"]') as HTMLElement).click();
+    await until(() => firstId() !== before && !root.querySelector('[aria-busy="true"]'));
+    const painted = await nextPaint();
+    times.push(painted - stats.respondedAt);
+  }
+  return times;
+}
+
+interface ExportBench {
+  rows: number;
+  ms: number;
+  bytes: number;
+  heapBefore: number;
+  heapPeak: number;
+}
+
+/** An export of every session of a 100 000-session dataset, end to end. */
+async function benchExport(sessions = 100_000): Promise<ExportBench> {
+  const el = await mount({ attrs: { from: '2026-09-01', to: '2026-10-31' }, sessions });
+  const root = el.shadowRoot!;
+  await until(() => Boolean(root.querySelector('tbody tr:not(.skeleton)')) && !root.querySelector('[aria-busy="true"]'));
+  // Warm the fake server's index so the bench times the element, not the first sort.
+  await fetch('data:,');
+  const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapBefore = memory();
+  let heapPeak = heapBefore;
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, memory())), 20);
+  let file: Blob | null = null;
+  root.addEventListener(
+    'click',
+    (event) => {
+      const a = event.target as HTMLAnchorElement;
+      if (a.localName === 'a' && a.download) {
+        event.preventDefault();
+        void fetch(a.href)
+          .then((r) => r.blob())
+          .then((b) => (file = b));
+      }
+    },
+    true,
+  );
+  const t0 = performance.now();
+  await el.exportCsv();
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  await until(() => file !== null);
+  const status = root.querySelector('[part="export-status"]')?.textContent ?? '';
+  const rows = Number((/Exported ([\d,]+) rows/.exec(status)?.[1] ?? '0').replace(/,/g, ''));
+  return { rows, ms, bytes: (file as Blob | null)?.size ?? 0, heapBefore, heapPeak };
+}
+
+Object.assign(globalThis, { sessionsBench: { benchPage, benchExport } });

@@ -13,6 +13,8 @@ export async function startHarness(port = 5178) {
     logLevel: 'error',
     server: { port, strictPort: false, hmr: false },
     optimizeDeps: { noDiscovery: true, include: [] },
+    // Lit's production build, as a host page would load it (not the dev build's checks).
+    resolve: { conditions: ['browser', 'module', 'import', 'production', 'default'] },
     plugins: [
       {
         name: 'sessions-harness-html',

@@ -39,13 +39,11 @@ const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'long'
 const text = (value: string, q = '') =>
   html`<span class="text" dir="auto" title=${value}>${highlight(value, q)}</span>`;
 
-const copy = (value: string, q: string, label: StringKey) =>
-  html`<button class="copy" type="button" data-copy=${value} title=${value}
-    ><span class="text" dir="auto">${highlight(value, q)}</span
-    ><span class="visually-hidden">${str('copy')} ${str(label)}</span
-    ><svg class="copy-icon" aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"
-      ><rect x="5" y="5" width="9" height="9" rx="1.5" /><path d="M11 3V2.5A1.5 1.5 0 0 0 9.5 1h-7A1.5 1.5 0 0 0 1 2.5v7A1.5 1.5 0 0 0 2.5 11H3" /></svg
-  ></button>`;
+/** An id as a button that copies it; described by the table's one "Copy" hint (no per-row icon DOM). */
+const copy = (value: string, q: string) =>
+  html`<button class="copy" type="button" data-copy=${value} title=${value} aria-describedby="copy-hint"
+    ><span class="text" dir="auto">${highlight(value, q)}</span></button
+  >`;
 
 /** The path with its leaf kept whole: when space runs out, the ancestors truncate first. */
 const organization = (path: readonly string[]) => {
@@ -57,10 +55,12 @@ const organization = (path: readonly string[]) => {
   ></span>`;
 };
 
+const yearOf = (ms: number, zone: string) => (formatDateTime('en-US', zone, ms, YEAR));
+const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric' };
+
 const time = (iso: string, ctx: CellContext) => {
   const ms = parseInstant(iso);
-  const year = (t: number) => formatDateTime('en-US', ctx.zone, t, { year: 'numeric' });
-  const options = year(ms) === year(ctx.asOf) ? DATE_TIME_THIS_YEAR : DATE_TIME;
+  const options = yearOf(ms, ctx.zone) === yearOf(ctx.asOf, ctx.zone) ? DATE_TIME_THIS_YEAR : DATE_TIME;
   return html`<time datetime=${formatInstant(ms, ctx.zone)} title=${formatDateTime(ctx.locale, ctx.zone, ms, EXACT)}>${formatDateTime(ctx.locale, ctx.zone, ms, options)}</time>`;
 };
 
@@ -73,8 +73,8 @@ export function durationMs(item: SessionItem, ctx: Pick<CellContext, 'asOf' | 'e
 export const COLUMNS: readonly Column[] = [
   { field: 'user', label: 'colUser', cell: (s, c) => text(s.user.name, c.q) },
   { field: 'email', label: 'colEmail', cell: (s, c) => text(s.user.email, c.q) },
-  { field: 'sessionId', label: 'colSessionId', cell: (s, c) => copy(s.sessionId, c.q, 'colSessionId') },
-  { field: 'machineId', label: 'colMachineId', cell: (s, c) => copy(s.machineId, c.q, 'colMachineId') },
+  { field: 'sessionId', label: 'colSessionId', cell: (s, c) => copy(s.sessionId, c.q) },
+  { field: 'machineId', label: 'colMachineId', cell: (s, c) => copy(s.machineId, c.q) },
   { field: 'licenseSource', label: 'colLicenseSource', cell: (s) => text(s.licenseSource) },
   { field: 'organization', label: 'colOrganization', cell: (s) => organization(s.organization?.path ?? []) },
   { field: 'licenseType', label: 'colLicenseType', cell: (s) => text(s.licenseType) },

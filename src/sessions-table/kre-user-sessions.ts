@@ -77,7 +77,18 @@ const QUERY_KEYS = ['endpoint', 'product', 'from', 'to', 'timeZone', 'organizati
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
  * @cssprop [--kre-spacing=16px] - Padding of the element.
  * @cssprop [--kre-sessions-max-height=none] - Height limit of the table box (it scrolls inside).
- * @cssprop [--kre-sessions-cell-max-width=18em] - Width at which long cell text truncates.
+ * @cssprop [--kre-sessions-table-min-width=94.5em] - Below this width the table scrolls sideways inside the element.
+ * @cssprop [--kre-sessions-col-user=10.5em] - Width of the User column (long text truncates to it).
+ * @cssprop [--kre-sessions-col-email=12em] - Width of the Email column.
+ * @cssprop [--kre-sessions-col-session-id=8em] - Width of the Session ID column.
+ * @cssprop [--kre-sessions-col-machine-id=10em] - Width of the Machine ID column.
+ * @cssprop [--kre-sessions-col-license-source=9em] - Width of the License Source column.
+ * @cssprop [--kre-sessions-col-organization=12.5em] - Width of the Organization column.
+ * @cssprop [--kre-sessions-col-license-type=8.5em] - Width of the License Type column.
+ * @cssprop [--kre-sessions-col-time=9em] - Width of the Started and Ended columns.
+ * @cssprop [--kre-sessions-col-duration=6em] - Width of the Duration column.
+ * @cssprop [--kre-color-skeleton=var(--kre-color-border)] - The placeholder bars while loading.
+ * @cssprop [--kre-color-accent-surface=#e8effc] - Background of the `active-at` chip.
  */
 export class KreUserSessions extends ReportElement {
   static override styles = [reportStyles, filterStyles, sessionsStyles];

@@ -26,8 +26,7 @@ export const sessionsStyles = css`
   .export-button {
     margin-inline-start: auto;
   }
-  .export-button svg,
-  .copy-icon {
+  .export-button svg {
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
@@ -98,15 +97,51 @@ export const sessionsStyles = css`
     border: 1px solid var(--kre-color-border, #d8dde6);
     border-radius: var(--kre-radius-small, 6px);
   }
+  /*
+   * Fixed layout: column widths come from the <col>s, not from measuring every cell, so a page
+   * of 250 rows lays out fast and columns do not jump from page to page.
+   */
   table {
-    width: 100%;
+    table-layout: fixed;
+    width: max(100%, var(--kre-sessions-table-min-width, 94.5em));
     border-collapse: separate;
     border-spacing: 0;
     font-variant-numeric: tabular-nums;
   }
-  table.busy tbody {
-    opacity: 0.55;
-    transition: opacity 0.15s 0.1s;
+  /* Busy: the last rows stay, in the muted text colour (contrast holds), under an accent line. */
+  table.busy tbody > tr > * {
+    color: var(--kre-color-text-muted, #5b6578);
+  }
+  table.busy thead th {
+    box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
+  }
+  .w-user {
+    width: var(--kre-sessions-col-user, 10.5em);
+  }
+  .w-email {
+    width: var(--kre-sessions-col-email, 12em);
+  }
+  .w-sessionId {
+    width: var(--kre-sessions-col-session-id, 8em);
+  }
+  .w-machineId {
+    width: var(--kre-sessions-col-machine-id, 10em);
+  }
+  .w-licenseSource {
+    width: var(--kre-sessions-col-license-source, 9em);
+  }
+  .w-organization {
+    width: var(--kre-sessions-col-organization, 12.5em);
+  }
+  .w-licenseType {
+    width: var(--kre-sessions-col-license-type, 8.5em);
+  }
+  .w-started,
+  .w-ended {
+    width: var(--kre-sessions-col-time, 9em);
+  }
+  .w-duration {
+    width: var(--kre-sessions-col-duration, 6em);
   }
   th,
   td {
@@ -185,27 +220,20 @@ export const sessionsStyles = css`
   /* Long values truncate; the whole text shows on hover, in the tooltip and while the row has focus. */
   .text {
     display: block;
-    width: max-content;
-    max-width: var(--kre-sessions-cell-max-width, 16em);
+    max-width: 100%;
     overflow: hidden;
     text-overflow: ellipsis;
     unicode-bidi: plaintext;
     text-align: match-parent;
   }
-  .c-user .text {
-    max-width: var(--kre-sessions-user-max-width, 10em);
+  .copy .text {
+    flex: 0 1 auto;
+    min-width: 0;
   }
-  .c-sessionId .text,
-  .c-machineId .text {
-    flex: none;
-    max-width: 9em;
-  }
-  .c-email .text,
-  .c-organization .text {
-    max-width: var(--kre-sessions-cell-max-width, 11em);
-  }
-  .c-licenseSource .text {
-    max-width: 8em;
+  td,
+  th {
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .text.org {
     display: flex;
@@ -236,8 +264,8 @@ export const sessionsStyles = css`
     display: inline;
     white-space: normal;
   }
-  td:hover .text,
-  th:hover .text,
+  tbody td:hover .text,
+  tbody th:hover .text,
   tr:focus-within .text {
     white-space: normal;
     overflow-wrap: anywhere;
@@ -260,13 +288,21 @@ export const sessionsStyles = css`
     font-family: var(--kre-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     font-size: 0.93em;
   }
-  .copy-icon {
+  /* The copy icon: two outlined squares, drawn on hover and focus only. */
+  .copy::after {
+    content: '';
     flex: none;
-    margin-block-start: 0.3em;
+    width: 8px;
+    height: 8px;
+    margin-block-start: 0.35em;
+    margin-inline-start: 2px;
+    border: 1.5px solid currentColor;
+    border-radius: 2px;
+    box-shadow: 2px 2px 0 -0.5px var(--kre-color-surface, #ffffff), 3px 3px 0 0 currentColor;
     opacity: 0;
   }
-  .copy:hover .copy-icon,
-  .copy:focus-visible .copy-icon {
+  .copy:hover::after,
+  .copy:focus-visible::after {
     opacity: 0.7;
   }
   .badge {

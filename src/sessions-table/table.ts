@@ -49,8 +49,10 @@ const skeleton = (n: number) =>
 export function renderTable(o: TableOptions): TemplateResult {
   const sortLabel = str(COLUMNS.find((c) => c.field === o.sort)!.label);
   return html`<div class="scroller" part="table-scroller" tabindex="0" role="region" aria-label=${str('sessionsTitle')} aria-busy=${o.busy ? 'true' : 'false'}>
+    <span id="copy-hint" hidden>${str('copyHint')}</span>
     <table part="table" class=${o.busy ? 'busy' : ''}>
       <caption class="visually-hidden">${str('sessionsCaption', { column: sortLabel, order: str(o.order === 'asc' ? 'ascending' : 'descending') })}</caption>
+      <colgroup>${COLUMNS.map((c) => html`<col class="w-${c.field}" />`)}</colgroup>
       <thead>
         <tr>${COLUMNS.map((c) => header(c.field, str(c.label), o.sort, o.order, o.onSort))}</tr>
       </thead>

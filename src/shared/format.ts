@@ -13,8 +13,16 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return f;
 }
 
+/** Keys of option objects seen before: a table formats thousands of cells with a few constants. */
+const optionKeys = new WeakMap<object, string>();
+
 export function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let optionsKey = optionKeys.get(options);
+  if (optionsKey === undefined) {
+    optionsKey = JSON.stringify(options);
+    optionKeys.set(options, optionsKey);
+  }
+  const key = `d|${locale}|${timeZone}|${optionsKey}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { timeZone, ...options });

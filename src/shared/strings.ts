@@ -98,6 +98,7 @@ export const defaultStrings = {
   exportProgress: 'Export progress',
   dismiss: 'Dismiss',
   copiedValue: 'Copied {value}',
+  copyHint: 'Copy to the clipboard',
   pagination: 'Pages',
   sessionsCaption: 'User sessions, sorted by {column}, {order}',
   ascending: 'ascending',
