@@ -5,11 +5,10 @@
  */
 import { bisectRight, max } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { area, curveStepAfter, line } from 'd3-shape';
 import type { Interval, UsageBucket } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { tickLabels, tickSpacing } from './labels.js';
-import { chooseTicks, localFields, thinTicks, type TickLevel } from './ticks.js';
+import { chooseTicks, localFieldsOfIso, thinTicks, type TickLevel } from './ticks.js';
 
 export interface Margin {
   top: number;
@@ -158,44 +157,42 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     bars,
     slotStarts,
     ...seriesPaths(buckets, bars, y),
-    ...xAxis(starts, bars, interval, timeZone, locale, plotWidth),
+    ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
   };
 }
 
-type Point = [number, number];
+/** A coordinate to 1/100 px: plenty for a screen, and short path strings for thousands of buckets. */
+const r2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Available Sessions as steps over each slot; Average Peak through the slots' middles. */
+/**
+ * Available Sessions as steps over each slot (capacity changes are steps, not slopes): the edge
+ * `M x0,y0 H x1 V y1 H x2 ...` and the area under it; Average Peak through the slots' middles.
+ * Written directly rather than through d3-shape's curveStepAfter: the same path in half the
+ * numbers, which matters at a few thousand buckets.
+ */
 export function seriesPaths(buckets: readonly UsageBucket[], bars: readonly Bar[], y: ScaleLinear<number, number>) {
   const n = buckets.length;
   if (n === 0) return { availableArea: '', availableLine: '', averageLine: '' };
-  const steps: Point[] = buckets.map((b, i) => [bars[i].x0, y(b.available)]);
-  steps.push([bars[n - 1].x1, y(buckets[n - 1].available)]);
-  const y0 = y(0);
-  const stepArea = area<Point>()
-    .x((p) => p[0])
-    .y0(y0)
-    .y1((p) => p[1])
-    .curve(curveStepAfter);
-  const stepLine = line<Point>()
-    .x((p) => p[0])
-    .y((p) => p[1])
-    .curve(curveStepAfter);
-  const middles: Point[] =
-    n === 1
-      ? [
-          [bars[0].x, y(buckets[0].averagePeak)],
-          [bars[0].x + bars[0].width, y(buckets[0].averagePeak)],
-        ]
-      : buckets.map((b, i) => [(bars[i].x0 + bars[i].x1) / 2, y(b.averagePeak)]);
-  return {
-    availableArea: stepArea(steps) ?? '',
-    availableLine: stepLine(steps) ?? '',
-    averageLine: line<Point>()(middles) ?? '',
-  };
+  const edge: string[] = [`M${r2(bars[0].x0)},${r2(y(buckets[0].available))}H${r2(bars[0].x1)}`];
+  for (let i = 1; i < n; i++) edge.push(`V${r2(y(buckets[i].available))}H${r2(bars[i].x1)}`);
+  const availableLine = edge.join('');
+  const y0 = r2(y(0));
+  const availableArea = `M${r2(bars[0].x0)},${y0}V${availableLine.slice(availableLine.indexOf(',') + 1)}V${y0}Z`;
+  let averageLine: string;
+  if (n === 1) {
+    const v = r2(y(buckets[0].averagePeak));
+    averageLine = `M${r2(bars[0].x)},${v}L${r2(bars[0].x + bars[0].width)},${v}`;
+  } else {
+    const points: string[] = new Array(n);
+    for (let i = 0; i < n; i++) points[i] = `${r2((bars[i].x0 + bars[i].x1) / 2)},${r2(y(buckets[i].averagePeak))}`;
+    averageLine = `M${points.join('L')}`;
+  }
+  return { availableArea, availableLine, averageLine };
 }
 
 function xAxis(
+  isoStarts: readonly string[],
   starts: readonly number[],
   bars: readonly Bar[],
   interval: Interval,
@@ -204,7 +201,7 @@ function xAxis(
   plotWidth: number,
 ): { xTicks: XTick[]; xLevel: TickLevel | null } {
   if (bars.length === 0) return { xTicks: [], xLevel: null };
-  const fields = starts.map((t) => localFields(t, timeZone));
+  const fields = starts.map((t, i) => localFieldsOfIso(isoStarts[i], t, timeZone));
   const spacing = (level: TickLevel) => tickSpacing(level, locale);
   const { level, indexes } = chooseTicks(fields, interval, plotWidth, spacing);
   const centre = (i: number) => (bars[i].x0 + bars[i].x1) / 2;

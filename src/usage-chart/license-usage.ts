@@ -88,6 +88,12 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
 export abstract class LicenseUsageElement extends ReportElement {
   static override styles = [reportStyles, filterStyles, usageStyles];
 
+  static {
+    // The plot's first size is read right after the render that creates it, and drawn at once
+    // (an update after an update, on purpose: a frame sooner than waiting for ResizeObserver).
+    this.disableWarning?.('change-in-update');
+  }
+
   /** Bucket size: `hour` (ranges of up to 31 days), `day` (default), `week` or `month`. */
   @property({ reflect: true }) interval: string | null = null;
 

@@ -22,6 +22,15 @@ export class SizeController implements ReactiveController {
     if (this.target) this.observer.unobserve(this.target);
     this.target = element;
     this.observer.observe(element);
+    // A first size now, not a frame later: the chart is drawn in the same frame as its data.
+    if (!this.width || !this.height) {
+      const box = element.getBoundingClientRect();
+      if (box.width >= 1 && box.height >= 1) {
+        this.width = Math.floor(box.width);
+        this.height = Math.floor(box.height);
+        this.host.requestUpdate();
+      }
+    }
   }
 
   private measured(entries: ResizeObserverEntry[]): void {

@@ -43,6 +43,22 @@ export function localFields(ms: number, timeZone: string): LocalFields {
   };
 }
 
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2})$/;
+
+/**
+ * Local fields of a bucket boundary the service wrote with the zone's offset (CONTRACT 4): read
+ * off the text itself, no time-zone lookup. Falls back to the zone (`Z`, or no offset).
+ */
+export function localFieldsOfIso(text: string, ms: number, timeZone: string): LocalFields {
+  const m = WALL_TIME.exec(text);
+  if (!m) return localFields(ms, timeZone);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const days = Math.floor(Date.UTC(year, month - 1, day) / DAY);
+  return { year, month, day, hour: Number(m[4]), days, weekday: (((days + 3) % 7) + 7) % 7 };
+}
+
 /** Every level, finest first. */
 export const LEVELS: readonly TickLevel[] = [
   { unit: 'hour', step: 1 },

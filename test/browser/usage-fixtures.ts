@@ -95,12 +95,12 @@ export interface DrawnBar {
 }
 
 /**
- * How far a value read off a path may be from the truth: d3 writes path coordinates to 1/1000 px,
- * so half of that in value units. Bars are rects, written at full precision.
+ * How far a value read off a path may be from the truth: paths are written to 1/100 px, so half
+ * of that in value units. Bars are rects, written at full precision.
  */
 export function pathTolerance(el: Element): number {
   const inv = yInvert(el);
-  return 0.0005 * Math.abs(inv(0) - inv(1)) + 1e-9;
+  return 0.005 * Math.abs(inv(0) - inv(1)) + 1e-9;
 }
 
 /** Each bar's value as drawn (top of the rect through the y scale), by bucket index. */
@@ -113,12 +113,19 @@ export function drawnBars(el: Element): DrawnBar[] {
   }));
 }
 
-/** The points of a path made of M/L commands (d3's line and step curves). */
+/** The points of a path of absolute M, L, H and V commands (the chart's lines and steps). */
 export function pathPoints(d: string): [number, number][] {
   const points: [number, number][] = [];
-  const re = /[ML]\s*(-?[\d.e+-]+)[ ,](-?[\d.e+-]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(d))) points.push([Number(m[1]), Number(m[2])]);
+  let x = 0;
+  let y = 0;
+  for (const [, cmd, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/g)) {
+    const n = args.split(/[ ,]+/).filter(Boolean).map(Number);
+    if (cmd === 'M' || cmd === 'L') [x, y] = n;
+    else if (cmd === 'H') x = n[0];
+    else if (cmd === 'V') y = n[0];
+    else continue;
+    points.push([x, y]);
+  }
   return points;
 }
 
