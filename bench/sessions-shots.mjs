@@ -45,6 +45,22 @@ try {
     }
     await page.close();
   }
+  // Forced colours (Windows high contrast), both widths.
+  for (const width of [360, 1400]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(harness.url);
+    await page.waitForFunction(() => globalThis.harness);
+    await page.evaluate(async (width) => {
+      const el = await globalThis.harness.mount({ attrs: { q: 'torv', 'active-at': '2026-10-30T09:00:00Z' }, width: width - 24 });
+      for (let i = 0; i < 20 && !(await el.updateComplete); i++);
+      await new Promise((r) => setTimeout(r, 250));
+    }, width);
+    const file = `${out}/forced-colors-${width}.png`;
+    await page.screenshot({ path: file });
+    console.log(file);
+    await page.close();
+  }
 } finally {
   await browser.close();
   await harness.close();

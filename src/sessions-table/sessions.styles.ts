@@ -103,7 +103,7 @@ export const sessionsStyles = css`
    */
   table {
     table-layout: fixed;
-    width: max(100%, var(--kre-sessions-table-min-width, 94.5em));
+    width: max(100%, var(--kre-sessions-table-min-width, 96.5em));
     border-collapse: separate;
     border-spacing: 0;
     font-variant-numeric: tabular-nums;
@@ -116,32 +116,32 @@ export const sessionsStyles = css`
     box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
   }
   .w-user {
-    width: var(--kre-sessions-col-user, 10.5em);
+    width: var(--kre-sessions-col-user, 10em);
   }
   .w-email {
-    width: var(--kre-sessions-col-email, 12em);
+    width: var(--kre-sessions-col-email, 11.5em);
   }
   .w-sessionId {
-    width: var(--kre-sessions-col-session-id, 8em);
+    width: var(--kre-sessions-col-session-id, 9em);
   }
   .w-machineId {
-    width: var(--kre-sessions-col-machine-id, 10em);
+    width: var(--kre-sessions-col-machine-id, 9em);
   }
   .w-licenseSource {
     width: var(--kre-sessions-col-license-source, 9em);
   }
   .w-organization {
-    width: var(--kre-sessions-col-organization, 12.5em);
+    width: var(--kre-sessions-col-organization, 12em);
   }
   .w-licenseType {
     width: var(--kre-sessions-col-license-type, 8.5em);
   }
   .w-started,
   .w-ended {
-    width: var(--kre-sessions-col-time, 9em);
+    width: var(--kre-sessions-col-time, 10.5em);
   }
   .w-duration {
-    width: var(--kre-sessions-col-duration, 6em);
+    width: var(--kre-sessions-col-duration, 6.5em);
   }
   th,
   td {
@@ -239,7 +239,7 @@ export const sessionsStyles = css`
     display: flex;
   }
   .org-parents {
-    flex: 0 1 auto;
+    flex: 0 100 auto;
     min-width: 1.5em;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -249,8 +249,8 @@ export const sessionsStyles = css`
     white-space: pre;
   }
   .org-leaf {
-    flex: 0 0 auto;
-    max-width: 100%;
+    flex: 0 1 auto;
+    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: pre;
