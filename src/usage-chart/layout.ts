@@ -3,12 +3,32 @@
  * Available step area, the Average Peak line and the axis ticks. Lit renders what this returns.
  * Pure: no DOM.
  */
-import { bisectRight, max } from 'd3-array';
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { bisectRight, max, nice, ticks as d3ticks } from 'd3-array';
 import type { Interval, UsageBucket } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { tickLabels, tickSpacing } from './labels.js';
 import { chooseTicks, localFieldsOfIso, thinTicks, type TickLevel } from './ticks.js';
+
+/**
+ * A linear scale: d3-array's `nice` and `ticks` with the mapping written out. (d3-scale's
+ * scaleLinear brings d3-interpolate, d3-color and d3-format along: ~12 KB min+gzip for what is
+ * here a multiply-add.)
+ */
+export interface Linear {
+  (value: number): number;
+  invert(px: number): number;
+  domain(): [number, number];
+  range(): [number, number];
+}
+
+export function linear([d0, d1]: [number, number], [r0, r1]: [number, number]): Linear {
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  const scale = ((v: number) => r0 + (v - d0) * k) as Linear;
+  scale.invert = (px) => (k === 0 ? d0 : d0 + (px - r0) / k);
+  scale.domain = () => [d0, d1];
+  scale.range = () => [r0, r1];
+  return scale;
+}
 
 export interface Margin {
   top: number;
@@ -54,8 +74,8 @@ export interface ChartLayout {
   margin: Margin;
   plotWidth: number;
   plotHeight: number;
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
+  x: Linear;
+  y: Linear;
   bars: Bar[];
   /** Left edges of the slots, for finding the bucket under a pointer. */
   slotStarts: number[];
@@ -82,15 +102,13 @@ export function atCapacity(bucket: Pick<UsageBucket, 'peak' | 'available'>): boo
 }
 
 /** The y scale's top: the largest value of any series, at least 1, made nice. */
-export function yScale(buckets: readonly UsageBucket[], plotHeight: number): { y: ScaleLinear<number, number>; ticks: number[] } {
+export function yScale(buckets: readonly UsageBucket[], plotHeight: number): { y: Linear; ticks: number[] } {
   const top = max(buckets, (b) => Math.max(b.available, b.peak, b.averagePeak)) ?? 0;
   const count = Math.max(2, Math.floor(plotHeight / 36));
-  const y = scaleLinear()
-    .domain([0, Math.max(1, top)])
-    .range([plotHeight, 0])
-    .nice(count);
+  const [, upper] = nice(0, Math.max(1, top), count);
+  const y = linear([0, upper], [plotHeight, 0]);
   // Whole numbers only: sessions are counted.
-  const ticks = y.ticks(count).filter((v) => Number.isInteger(v));
+  const ticks = d3ticks(0, upper, count).filter((v) => Number.isInteger(v));
   return { y, ticks };
 }
 
@@ -118,9 +136,7 @@ export function layoutChart(input: LayoutInput): ChartLayout {
   const width = Math.max(input.width, margin.left + margin.right + MIN_PLOT);
   const plotWidth = width - margin.left - margin.right;
 
-  const x = scaleLinear()
-    .domain(n ? [starts[0], ends[n - 1]] : [0, 1])
-    .range([0, plotWidth]);
+  const x = linear(n ? [starts[0], ends[n - 1]] : [0, 1], [0, plotWidth]);
 
   const bars: Bar[] = new Array(n);
   const slotStarts: number[] = new Array(n);
@@ -171,7 +187,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
  * Written directly rather than through d3-shape's curveStepAfter: the same path in half the
  * numbers, which matters at a few thousand buckets.
  */
-export function seriesPaths(buckets: readonly UsageBucket[], bars: readonly Bar[], y: ScaleLinear<number, number>) {
+export function seriesPaths(buckets: readonly UsageBucket[], bars: readonly Bar[], y: Linear) {
   const n = buckets.length;
   if (n === 0) return { availableArea: '', availableLine: '', averageLine: '' };
   const edge: string[] = [`M${r2(bars[0].x0)},${r2(y(buckets[0].available))}H${r2(bars[0].x1)}`];
