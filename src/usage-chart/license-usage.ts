@@ -58,6 +58,7 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @csspart row - A row of the table view (`row-capacity` when at capacity).
  * @csspart badge - The "At capacity" badge in the table view.
  * @csspart skeleton - The placeholder of the first load.
+ * @csspart busy - The bar that shows a newer request is loading over the old chart.
  * @csspart status - A state panel (no endpoint, empty range, error; also `empty` or `error`).
  * @csspart retry-button - The retry button of an error.
  *
