@@ -102,7 +102,7 @@ export interface TooltipPlace {
 }
 
 /** Beside the bucket (right of it when it fits, else left), kept inside the box `[0, boxWidth]`. */
-export function placeTooltip(x0: number, x1: number, boxWidth: number, top: number, preferred = 232): TooltipPlace {
+export function placeTooltip(x0: number, x1: number, boxWidth: number, top: number, preferred = 264): TooltipPlace {
   const width = Math.min(preferred, boxWidth);
   const gap = 12;
   let left = x1 + gap + width <= boxWidth ? x1 + gap : x0 - gap - width;

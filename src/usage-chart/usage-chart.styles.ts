@@ -286,6 +286,7 @@ export const usageStyles = css`
     color: var(--_muted);
     display: flex;
     align-items: center;
+    white-space: nowrap;
   }
   .tooltip-facts dd {
     margin: 0;
