@@ -147,23 +147,64 @@ async function benchPage(pageSize: number, runs: number): Promise<number[]> {
   return times;
 }
 
+/**
+ * Baseline in the same page: the same rows as a bare `<table>` of text cells built with DOM
+ * calls (no Lit, no styles), data in hand → painted. What any table of that size costs here.
+ */
+async function benchPlainTable(pageSize: number, runs: number): Promise<number[]> {
+  document.body.replaceChildren();
+  const data = querySessions(dataset(20_000), { product: 'kre', from: '2026-09-17', to: '2026-10-31', timeZone: 'Europe/Berlin', limit: 1000 }, ASOF).items;
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const table = document.createElement('table');
+    const body = document.createElement('tbody');
+    for (let i = 0; i < pageSize; i++) {
+      const s = data[(r * pageSize + i) % data.length];
+      const tr = document.createElement('tr');
+      for (const text of [s.user.name, s.user.email, s.sessionId, s.machineId, s.licenseSource, s.organization?.path.join(' / ') ?? '', s.licenseType, s.started, s.ended ?? 'Active', '1:00:00']) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    table.append(body);
+    document.body.replaceChildren(table);
+    times.push((await nextPaint()) - t0);
+  }
+  return times;
+}
+
 interface ExportBench {
   rows: number;
   ms: number;
   bytes: number;
-  heapBefore: number;
+  /** Live JS heap after a full GC before each page request (needs --js-flags=--expose-gc). */
+  liveHeap: number[];
+  /** Largest JS heap seen (sampled every 20 ms), garbage included. */
   heapPeak: number;
+  heapBefore: number;
 }
 
+const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
 /** An export of every session of a 100 000-session dataset, end to end. */
-async function benchExport(sessions = 100_000): Promise<ExportBench> {
+async function benchExport(sessions = 100_000, measureLive = false): Promise<ExportBench> {
   const el = await mount({ attrs: { from: '2026-09-01', to: '2026-10-31' }, sessions });
   const root = el.shadowRoot!;
   await until(() => Boolean(root.querySelector('tbody tr:not(.skeleton)')) && !root.querySelector('[aria-busy="true"]'));
-  // Warm the fake server's index so the bench times the element, not the first sort.
-  await fetch('data:,');
-  const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-  (globalThis as { gc?: () => void }).gc?.();
+  const liveHeap: number[] = [];
+  if (measureLive) {
+    const inner = el.fetch!;
+    el.fetch = (input, init) => {
+      gc();
+      liveHeap.push(memory());
+      return inner(input, init);
+    };
+  }
+  gc();
   const heapBefore = memory();
   let heapPeak = heapBefore;
   const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, memory())), 20);
@@ -188,7 +229,7 @@ async function benchExport(sessions = 100_000): Promise<ExportBench> {
   await until(() => file !== null);
   const status = root.querySelector('[part="export-status"]')?.textContent ?? '';
   const rows = Number((/Exported ([\d,]+) rows/.exec(status)?.[1] ?? '0').replace(/,/g, ''));
-  return { rows, ms, bytes: (file as Blob | null)?.size ?? 0, heapBefore, heapPeak };
+  return { rows, ms, bytes: (file as Blob | null)?.size ?? 0, liveHeap, heapBefore, heapPeak };
 }
 
-Object.assign(globalThis, { sessionsBench: { benchPage, benchExport } });
+Object.assign(globalThis, { sessionsBench: { benchPage, benchPlainTable, benchExport } });

@@ -5,7 +5,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { formatDuration } from '../core/csv.js';
-import { formatInstant, parseInstant } from '../core/tz.js';
+import { formatInstant, offsetMinutes, parseInstant } from '../core/tz.js';
 import type { SessionItem, SortField } from '../core/types.js';
 import { formatDateTime } from '../shared/format.js';
 import { str, type StringKey } from '../shared/strings.js';
@@ -30,11 +30,10 @@ export interface Column {
 
 /**
  * On screen without seconds, and without the year when it is the year of `asOf`, to keep the
- * table narrow; the tooltip has the exact instant.
+ * table narrow; the tooltip has the exact instant (ISO 8601 with the zone's offset, as in the CSV).
  */
 export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 export const DATE_TIME_THIS_YEAR: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-const EXACT: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'long' };
 
 const text = (value: string, q = '') =>
   html`<span class="text" dir="auto" title=${value}>${highlight(value, q)}</span>`;
@@ -55,13 +54,14 @@ const organization = (path: readonly string[]) => {
   ></span>`;
 };
 
-const yearOf = (ms: number, zone: string) => (formatDateTime('en-US', zone, ms, YEAR));
-const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric' };
+/** The calendar year at `ms` in `zone` (core's cached offsets: no Intl call per cell). */
+const yearOf = (ms: number, zone: string) => new Date(ms + offsetMinutes(zone, ms) * 60_000).getUTCFullYear();
 
 const time = (iso: string, ctx: CellContext) => {
   const ms = parseInstant(iso);
   const options = yearOf(ms, ctx.zone) === yearOf(ctx.asOf, ctx.zone) ? DATE_TIME_THIS_YEAR : DATE_TIME;
-  return html`<time datetime=${formatInstant(ms, ctx.zone)} title=${formatDateTime(ctx.locale, ctx.zone, ms, EXACT)}>${formatDateTime(ctx.locale, ctx.zone, ms, options)}</time>`;
+  const exact = formatInstant(ms, ctx.zone);
+  return html`<time datetime=${exact} title=${exact}>${formatDateTime(ctx.locale, ctx.zone, ms, options)}</time>`;
 };
 
 /** `ended - started`, or for an active session the server's now plus the time since. */

@@ -172,10 +172,20 @@ export const sessionsStyles = css`
   }
   th:first-child,
   td:first-child {
-    position: sticky;
-    inset-inline-start: 0;
-    z-index: 1;
     border-inline-end: 1px solid var(--kre-color-border, #d8dde6);
+  }
+  /*
+   * The first column sticks while the table scrolls sideways: only below the table's own width
+   * (96.5em and the element's padding), since 250 sticky cells cost layout time when the table
+   * fits anyway.
+   */
+  @container (max-width: 1400px) {
+    th:first-child,
+    td:first-child {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
+    }
   }
   tbody tr:hover > * {
     background: var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9));
@@ -192,6 +202,7 @@ export const sessionsStyles = css`
     font-weight: inherit;
     text-align: start;
     white-space: nowrap;
+    overflow: hidden;
   }
   .sort:hover {
     color: var(--kre-color-text, #1d2433);
@@ -229,11 +240,6 @@ export const sessionsStyles = css`
   .copy .text {
     flex: 0 1 auto;
     min-width: 0;
-  }
-  td,
-  th {
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   .text.org {
     display: flex;
