@@ -26,6 +26,9 @@ export const sessionsStyles = css`
   .export-button {
     margin-inline-start: auto;
   }
+  .filters-toggle {
+    display: none;
+  }
   .export-button svg {
     fill: none;
     stroke: currentColor;
@@ -385,6 +388,12 @@ export const sessionsStyles = css`
     .filters {
       flex-basis: 100%;
       max-width: none;
+    }
+    .filters-toggle {
+      display: inline-flex;
+    }
+    .filters:not(.open) {
+      display: none;
     }
     .filters > .ms {
       flex: 1 1 9em;

@@ -54,10 +54,14 @@ export class SessionsToolbar {
   private readonly sources: MultiSelect;
   private readonly orgs: OrgPicker;
   private draft: string | null = null;
+  /** Narrow layouts fold the filters behind a "Filters" button; wide ones always show them. */
+  private filtersOpen = false;
+  private readonly host: Host;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly actions: ToolbarActions;
 
   constructor(host: Host, actions: ToolbarActions) {
+    this.host = host;
     this.actions = actions;
     this.sources = new MultiSelect(host, {
       id: 'source',
@@ -98,13 +102,22 @@ export class SessionsToolbar {
 
   render(s: ToolbarState): TemplateResult {
     const filtered = hasFilters(s) && s.offerClear;
+    const count = s.licenseSource.length + s.organization.length + (s.activeAt ? 1 : 0);
     return html`<div class="toolbar" part="toolbar">
         <div class="field search" part="search">
           <label class="field-label" for="search">${str('search')}</label>
           <input id="search" type="search" autocomplete="off" spellcheck="false" placeholder=${str('searchPlaceholder')}
             .value=${live(this.draft ?? s.q)} @input=${this.onInput} @keydown=${this.onKeydown} />
         </div>
-        <div class="filters" part="filters">
+        <button class="button filters-toggle" type="button" aria-expanded=${this.filtersOpen ? 'true' : 'false'} aria-controls="filters"
+          @click=${() => {
+            this.filtersOpen = !this.filtersOpen;
+            this.host.requestUpdate();
+          }}>
+          ${str('filters')}${count ? html` <span class="count">(${count})</span>` : nothing}
+          <span aria-hidden="true">${this.filtersOpen ? '▴' : '▾'}</span>
+        </button>
+        <div class="filters ${this.filtersOpen ? 'open' : ''}" id="filters" part="filters">
           ${this.sources.render(flatOptions(s.licenseSources.length ? s.licenseSources : s.licenseSource), s.licenseSource)}
           ${this.orgs.render(s.organizations, s.organization)}
           ${renderDateRange({ id: 'started', range: s.range, today: s.today, onChange: (r) => this.actions.range(r), disabled: Boolean(s.activeAt) })}

@@ -63,6 +63,27 @@ describe('<kre-user-sessions> keyboard and clipboard', () => {
     expect(focused(el)).to.equal(button);
   });
 
+  it('at 320 px: filters fold behind a button, the table scrolls inside, axe passes', async () => {
+    const el = await mount();
+    el.parentElement!.style.width = '320px';
+    await settled(el);
+    const toggle = $(el, '.filters-toggle')!;
+    const filters = $(el, '#filters')!;
+    expect(getComputedStyle(toggle).display).to.not.equal('none');
+    expect(getComputedStyle(filters).display).to.equal('none');
+    expect(el.scrollWidth).to.be.at.most(320);
+    const scroller = $(el, '.scroller')!;
+    expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+    expect(getComputedStyle(rows(el)[0].cells[0]).position).to.equal('sticky');
+    await expect(el).to.be.accessible();
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(filters).display).to.not.equal('none');
+    await expect(el).to.be.accessible();
+  });
+
   it('copies an id with its button and announces it', async () => {
     let copied = '';
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
