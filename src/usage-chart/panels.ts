@@ -110,9 +110,11 @@ export function placeTooltip(x0: number, x1: number, boxWidth: number, top: numb
   return { left, top, width };
 }
 
+// Inline styles are set as the `style` property (the CSSOM), never as the attribute: a host page
+// whose Content-Security-Policy has no 'unsafe-inline' in style-src blocks style attributes.
 export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: boolean): TemplateResult {
   return html`<div class="tooltip" part="tooltip" id="tooltip" role="tooltip" ?hidden=${!visible}
-    style="left:${place.left}px;top:${place.top}px;width:${place.width}px">
+    .style=${`left:${place.left}px;top:${place.top}px;width:${place.width}px`}>
     <div class="tooltip-title">${f.title}</div>
     <dl class="tooltip-facts">
       <dt><span class="swatch swatch-available" aria-hidden="true"></span>${str('availableSessions')}</dt><dd>${f.available}</dd>
@@ -163,7 +165,7 @@ export function renderSkeleton(): TemplateResult {
   const heights = [40, 55, 48, 70, 62, 35, 30, 58, 66, 74, 52, 45];
   return html`<div class="skeleton" part="skeleton" aria-hidden="true">
       <div class="skeleton-stats">${[0, 1, 2, 3].map(() => html`<span class="skeleton-stat"></span>`)}</div>
-      <div class="skeleton-plot">${heights.map((h) => html`<span class="skeleton-bar" style="height:${h}%"></span>`)}</div>
+      <div class="skeleton-plot">${heights.map((h) => html`<span class="skeleton-bar" .style=${`height:${h}%`}></span>`)}</div>
     </div>
     <p class="visually-hidden" role="status">${str('loading')}</p>`;
 }

@@ -133,7 +133,7 @@ export class MultiSelect implements ReactiveController {
             <ul class="ms-list" role="list">
               ${visible.map((row) => {
                 const implied = row.ancestors.some((a) => chosen.has(a));
-                return html`<li style="--depth:${row.depth}">
+                return html`<li .style=${`--depth:${row.depth}`}>
                   <label class="ms-option" title=${row.label}>
                     <input
                       type="checkbox"
