@@ -1,0 +1,132 @@
+// Shared by the end-to-end tests of the example hosts: Debian's Chromium through playwright-core
+// (no browser download), the example report service on a free port, and a few page helpers.
+import { chromium } from 'playwright-core';
+import { createReportServer, listen } from '../../examples/node-server/server.mjs';
+
+export { CSP } from '../../examples/node-server/server.mjs';
+
+export const TIME_ZONE = 'Europe/Berlin';
+export const LOCALE = 'en-US';
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * The example service on a free port, over a small generated dataset whose "now" is the current
+ * second (the pages show the elements' default range: the 30 days ending today).
+ */
+export async function startServer(options = {}) {
+  const asOf = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const { generateDataset } = await import('kre-license-reports/mock');
+  const dataset = options.dataset ?? generateDataset({ seed: 11, sessions: 4000, days: 45, end: asOf });
+  const server = createReportServer({ asOf, dataset, ...options });
+  const port = await listen(server, 0);
+  return {
+    server,
+    port,
+    dataset,
+    asOf,
+    origin: `http://localhost:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A context pinned to one zone and locale, recording CSP violations, errors and console errors. */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({
+    timezoneId: TIME_ZONE,
+    locale: LOCALE,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...contextOptions,
+  });
+  // Runs before any page script and is not subject to the page's CSP.
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  return { context, page, problems, violations: () => page.evaluate(() => window.__violations) };
+}
+
+/** Waits until a chart shows a report (not loading, not busy) and returns it. */
+export async function chartReport(page, selector) {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      return el?.report && el.shadowRoot.querySelector('[part~="figure"]')?.getAttribute('aria-busy') !== 'true';
+    },
+    selector,
+    { timeout: 15_000 },
+  );
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const stat = (name) => el.shadowRoot.querySelector(`[part~="stat-${name}"] dd`).textContent.trim();
+    return {
+      report: el.report,
+      filters: el.filterState(),
+      interval: el.resolvedInterval,
+      stats: { peak: stat('peak'), average: stat('average'), available: stat('available'), utilization: stat('utilization') },
+      bars: [...el.shadowRoot.querySelectorAll('rect.bar')].map((r) => Number(r.dataset.index)),
+    };
+  }, selector);
+}
+
+/** Waits until the sessions table shows rows for `activeAt` (or any rows) and returns them. */
+export async function sessionRows(page, selector = 'kre-user-sessions', activeAt) {
+  await page.waitForFunction(
+    ([sel, at]) => {
+      const el = document.querySelector(sel);
+      if (!el || (at !== undefined && el.getAttribute('active-at') !== at)) return false;
+      const scroller = el.shadowRoot.querySelector('[part~="table-scroller"]');
+      return scroller?.getAttribute('aria-busy') === 'false' && el.shadowRoot.querySelector('tbody tr:not(.skeleton)');
+    },
+    [selector, activeAt],
+    { timeout: 15_000 },
+  );
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return {
+      ids: [...root.querySelectorAll('tbody td.c-sessionId button.copy')].map((b) => b.dataset.copy),
+      range: root.querySelector('[part~="pager"] .range')?.textContent.trim(),
+    };
+  }, selector);
+}
+
+/** The text of an element's state panel (error, empty, no endpoint), once it shows. */
+export async function statusText(page, selector) {
+  const handle = await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="status"]')?.textContent.trim().replace(/\s+/g, ' '),
+    selector,
+    { timeout: 15_000 },
+  );
+  return handle.jsonValue();
+}
+
+export const formatInteger = (n) => new Intl.NumberFormat(LOCALE).format(n);
+export const formatDecimal = (n) => new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+export const formatPercent = (r) => (r === null ? '—' : new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 }).format(r));
