@@ -1,0 +1,146 @@
+// One end-to-end suite for the framework hosts (examples/react, examples/vue): both are the same
+// portal, the KRE usage chart over the session log, written the way each framework does it.
+// Numbers against core, the filter state in the URL (UI change, reload, Back/Forward), the
+// drill-down from a peak to its sessions, and the host's theme through custom properties and ::part.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeUsage, querySessions } from 'kre-license-reports/core';
+import { chartReport, formatDecimal, formatInteger, formatPercent, launchBrowser, newPage, sessionRows } from './helpers.mjs';
+import { saveScreenshot } from './screenshots.mjs';
+import { barCentre, DEMO, demoDataset, recordRequests, serveExample, urlParams } from './vite-host.mjs';
+
+const CHART = 'kre-license-usage';
+const LOG = 'kre-user-sessions';
+const QUERY = { product: 'kre', from: DEMO.from, to: DEMO.to, timeZone: DEMO.timeZone };
+
+/** What a chart and the session log hold right now: attributes, state and first rows. */
+const attributes = (page, selector, names) =>
+  page.evaluate(([sel, list]) => Object.fromEntries(list.map((n) => [n, document.querySelector(sel).getAttribute(n)])), [selector, names]);
+
+export function hostSuite(name, { title }) {
+  describe(`${title} host (examples/${name})`, () => {
+    let app, browser, tab, page, requests;
+
+    before(async () => {
+      [app, browser] = await Promise.all([serveExample(name), launchBrowser()]);
+      tab = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+      page = tab.page;
+      requests = recordRequests(page);
+      await page.goto(`${app.origin}/`);
+    });
+    after(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+
+    it("shows core's numbers for the page's query, and sends the host's fetch (an Authorization header)", async () => {
+      const shown = await chartReport(page, CHART);
+      const expected = computeUsage(demoDataset(), { ...QUERY, interval: 'day' }, DEMO.asOf);
+      assert.ok(expected.summary.peak > 0, 'the range holds data');
+      assert.deepEqual(shown.report, expected);
+      assert.deepEqual(shown.stats, {
+        peak: formatInteger(expected.summary.peak),
+        average: formatDecimal(expected.summary.averageDailyPeak),
+        available: formatInteger(expected.summary.available),
+        utilization: formatPercent(expected.summary.utilization),
+      });
+      const rows = await sessionRows(page, LOG);
+      const log = querySessions(demoDataset(), { ...QUERY, sort: 'started', order: 'desc', offset: 0, limit: 50 }, DEMO.asOf);
+      assert.deepEqual(rows.ids, log.items.map((s) => s.sessionId));
+      const usage = await requests.last('usage');
+      assert.equal(usage.headers.authorization, 'Bearer example-token');
+      assert.equal(new URL(page.url()).search, '', 'a fresh page has a clean URL');
+    });
+
+    it('themes the elements through custom properties and ::part only', async () => {
+      const style = await page.evaluate(([chart, log]) => {
+        const c = document.querySelector(chart).shadowRoot;
+        const l = document.querySelector(log).shadowRoot;
+        const css = (el) => window.getComputedStyle(el);
+        return {
+          peakBar: css(c.querySelector('rect.bar')).fill,
+          title: { color: css(c.querySelector('[part~="title"]')).color, transform: css(c.querySelector('[part~="title"]')).textTransform },
+          statPeak: css(c.querySelector('[part~="stat-peak"]')).backgroundColor,
+          headerCell: css(l.querySelector('[part~="header-cell"]')).color,
+          radius: css(c.querySelector('[part~="base"]') ?? c.host).borderTopLeftRadius,
+          hostStyle: [document.querySelector(chart).getAttribute('style'), document.querySelector(log).getAttribute('style')],
+        };
+      }, [CHART, LOG]);
+      assert.deepEqual(style, {
+        peakBar: 'rgb(109, 40, 217)', // --kre-usage-peak-color on .portal
+        title: { color: 'rgb(76, 29, 149)', transform: 'uppercase' }, // ::part(title)
+        statPeak: 'rgb(237, 233, 254)', // ::part(stat-peak)
+        headerCell: 'rgb(76, 29, 149)', // ::part(header-cell)
+        radius: style.radius,
+        hostStyle: [null, null], // nothing set on the elements themselves
+      });
+    });
+
+    it('writes a filter changed in the element into the URL, and a reload restores it (attribute and request)', async () => {
+      await page.locator(CHART).locator('select#interval').selectOption('week');
+      await page.waitForURL((url) => url.searchParams.get('interval') === 'week');
+      await page.locator(LOG).locator('th.c-duration button').click();
+      await page.waitForURL((url) => url.searchParams.get('sort') === 'duration');
+      assert.deepEqual(await urlParams(page), { interval: ['week'], sort: ['duration'] }); // order: desc, the default
+
+      requests.clear();
+      await page.reload();
+      const shown = await chartReport(page, CHART);
+      assert.equal(shown.report.interval, 'week');
+      assert.deepEqual(shown.report, computeUsage(demoDataset(), { ...QUERY, interval: 'week' }, DEMO.asOf));
+      assert.deepEqual(await attributes(page, CHART, ['interval', 'from', 'to', 'time-zone']), { interval: 'week', from: DEMO.from, to: DEMO.to, 'time-zone': DEMO.timeZone });
+      assert.deepEqual(await attributes(page, LOG, ['sort', 'order']), { sort: 'duration', order: 'desc' });
+      assert.equal((await requests.last('usage')).url.searchParams.get('interval'), 'week');
+      const sessions = await requests.last('sessions', (p) => p.get('sort') === 'duration');
+      assert.equal(sessions.url.searchParams.get('order'), 'desc');
+      const rows = await sessionRows(page, LOG);
+      const expected = querySessions(demoDataset(), { ...QUERY, sort: 'duration', order: 'desc', limit: 50 }, DEMO.asOf);
+      assert.deepEqual(rows.ids, expected.items.map((s) => s.sessionId));
+    });
+
+    it('steps through the filter states with Back and Forward', async () => {
+      await page.goBack();
+      await page.waitForURL((url) => !url.searchParams.has('sort'));
+      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('sort') === 'started', LOG);
+      assert.equal(await page.locator(CHART).getAttribute('interval'), 'week');
+      await page.goBack();
+      await page.waitForURL((url) => url.search === '');
+      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('interval') === 'day', CHART);
+      assert.equal((await chartReport(page, CHART)).report.interval, 'day');
+      await page.goForward();
+      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('interval') === 'week', CHART);
+      assert.equal((await chartReport(page, CHART)).report.interval, 'week');
+      await page.goForward();
+      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('sort') === 'duration', LOG);
+    });
+
+    it('opens the session log on the sessions active at a peak (kre-bucket-select), and keeps it in the URL', async () => {
+      // Back to the daily view of the month; the busiest day's bar.
+      await page.locator(CHART).locator('select#interval').selectOption('day');
+      const { report } = await page.waitForFunction((sel) => document.querySelector(sel).report?.interval === 'day', CHART).then(() => chartReport(page, CHART));
+      const peak = report.buckets.reduce((best, b, i) => (b.peak > report.buckets[best].peak ? i : best), 0);
+      const { peakAt } = report.buckets[peak];
+      const point = await barCentre(page, CHART, peak);
+      await page.mouse.move(point.x, point.y);
+      await page.mouse.click(point.x, point.y);
+      await page.waitForURL((url) => url.searchParams.get('at') === peakAt);
+      const rows = await sessionRows(page, LOG, peakAt);
+      const expected = querySessions(demoDataset(), { ...QUERY, activeAt: peakAt, sort: 'duration', order: 'desc', limit: 50 }, DEMO.asOf);
+      assert.equal(expected.total, report.buckets[peak].peak, 'as many sessions as the peak');
+      assert.deepEqual(rows.ids, expected.items.map((s) => s.sessionId));
+      const request = await requests.last('sessions', (p) => p.get('activeAt') === peakAt);
+      assert.equal(request.url.searchParams.has('from'), false, 'activeAt replaces the date range');
+
+      await page.reload();
+      assert.deepEqual((await sessionRows(page, LOG, peakAt)).ids, expected.items.map((s) => s.sessionId));
+      if (process.env.KRE_SCREENSHOTS) {
+        // The README's picture: the portal at a laptop's width, the chart over the drilled-down log.
+        await page.setViewportSize({ width: 1060, height: 1000 });
+        await page.evaluate(() => new Promise((r) => window.requestAnimationFrame(() => window.requestAnimationFrame(r))));
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await saveScreenshot(page, `${name}.png`, '.portal', { maxHeight: 1040 });
+      }
+      assert.deepEqual(tab.problems, []);
+    });
+  });
+}
