@@ -1,3 +1,4 @@
+/* global sessionStorage */
 // Auth recipe: give each report a `fetch` (same signature as window.fetch) that adds the portal's
 // bearer token. Setting it refetches; without a token the service answers 401 and the reports say
 // "You need the Account Admin role to see this report".

@@ -1,3 +1,4 @@
+/* global getComputedStyle, Image -- inside page.evaluate: they run in the page */
 // The plain HTML host (examples/plain-html): one <script type="module">, the self-contained bundle,
 // served by the example Node service with the strict CSP. Numbers against core, the drill-down
 // from the chart's peak to its sessions, the host's theme, both exports, zero CSP violations.

@@ -1,3 +1,4 @@
+/* global scrollX, scrollY -- inside page.evaluate: they run in the page */
 // README pictures from the real example pages: `KRE_SCREENSHOTS=1 npm run test:e2e` writes them to
 // docs/images/ (cropped to the page's content, at most 1200 px wide). Off by default.
 import { mkdir } from 'node:fs/promises';
