@@ -95,7 +95,8 @@ export async function requestJson(url: string, { fetch: fetchImpl, signal, timeo
       return await response.json();
     } catch (cause) {
       if (signal.aborted || timeout.signal.aborted) throw failure(cause, signal, timeout.signal, timeoutMs);
-      throw new ReportError('contract', str('contractError', { detail: 'the body is not valid JSON' }), { detail: 'the body is not valid JSON' });
+      const detail = str('invalidJson');
+      throw new ReportError('contract', str('contractError', { detail }), { detail });
     }
   } finally {
     clearTimeout(timer);

@@ -106,6 +106,10 @@ export const defaultStrings = {
   searchLicenseSources: 'Search license sources',
   licenseSourcesSelected: '{count} license sources',
   emptySearch: 'Search: “{q}”',
+  // Details inside the messages above ({detail})
+  invalidJson: 'the body is not valid JSON',
+  imageDrawFailed: 'the chart could not be drawn as an image',
+  imageEncodeFailed: 'the image could not be encoded',
 };
 
 export type Strings = typeof defaultStrings;

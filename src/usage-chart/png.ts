@@ -4,6 +4,8 @@
  * line. Browser only.
  */
 
+import { str } from '../shared/strings.js';
+
 const STYLE_PROPERTIES = [
   'fill',
   'fill-opacity',
@@ -58,7 +60,7 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+    image.onerror = () => reject(new Error(str('imageDrawFailed')));
     image.src = url;
   });
 }
@@ -82,7 +84,7 @@ export async function chartToPng(svg: SVGSVGElement, options: PngOptions): Promi
   context.fillText(options.title, 8, PNG_TITLE_HEIGHT / 2, width - 16);
   context.drawImage(image, 0, PNG_TITLE_HEIGHT, width, height);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), 'image/png'),
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(str('imageEncodeFailed')))), 'image/png'),
   );
 }
 
