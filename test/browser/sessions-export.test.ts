@@ -1,21 +1,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type PapaType from 'papaparse';
+import { loadPapa } from './papaparse.js';
 import { querySessions, sessionsToCsv, SESSIONS_CSV_HEADER } from '../../src/core/index.js';
 import type { SessionItem, SessionsQuery } from '../../src/core/types.js';
 import type { KreUserSessions } from '../../src/sessions-table/kre-user-sessions.js';
 import { $, ASOF, dataset, FROM, mount, settled, TO, useMockService, ZONE } from './sessions-fixtures.js';
 
-// papaparse ships as UMD: load it as a classic script.
 let Papa: typeof PapaType;
 before(async () => {
-  await new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = '/node_modules/papaparse/papaparse.min.js';
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.append(s);
-  });
-  Papa = (window as unknown as { Papa: typeof PapaType }).Papa;
+  Papa = await loadPapa();
 });
 
 interface Download {

@@ -2,22 +2,15 @@
 // (a real PNG of the right size), each after a cancelable `kre-export`.
 import { expect } from '@open-wc/testing';
 import type PapaType from 'papaparse';
+import { loadPapa } from './papaparse.js';
 import { formatInstant } from '../../src/core/tz.js';
 import type { ExportEvent } from '../../src/shared/events.js';
 import { PNG_SCALE, PNG_TITLE_HEIGHT } from '../../src/usage-chart/png.js';
 import { $, expected, mount, settled, useMockService, ZONE } from './usage-fixtures.js';
 
-// papaparse ships as UMD: load it as a classic script.
 let Papa: typeof PapaType;
 before(async () => {
-  await new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = '/node_modules/papaparse/papaparse.min.js';
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.append(s);
-  });
-  Papa = (window as unknown as { Papa: typeof PapaType }).Papa;
+  Papa = await loadPapa();
 });
 
 interface Download {
