@@ -37,7 +37,9 @@ const TYPES = {
 
 function sendJson(response, status, body, type = 'application/json') {
   response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
-  response.end(JSON.stringify(body));
+  // Indented for a person who opens the URL in a browser; compact for the elements.
+  const readable = /text\/html/.test(response.req.headers.accept ?? '');
+  response.end(JSON.stringify(body, null, readable ? 2 : undefined));
 }
 
 function sendProblem(response, status, title, detail, extra = {}) {

@@ -91,6 +91,13 @@ describe('cross-origin: the service on another port, CORS with credentials', () 
     assert.ok(responses.every((h) => h['access-control-allow-origin'] === portal.origin && h['access-control-allow-credentials'] === 'true'));
     assert.deepEqual(await tab.violations(), []);
     assert.deepEqual(tab.problems, []);
+    if (process.env.KRE_SCREENSHOTS) {
+      // The service's own answer, as a backend developer first meets it.
+      await tab.page.goto(`${api.origin}/api/kre/usage?from=${to}&to=${to}&interval=day&timeZone=${encodeURIComponent(timeZone)}`);
+      // Without Chromium's JSON viewer bar.
+      await tab.page.evaluate(() => document.querySelectorAll('body > :not(pre)').forEach((e) => e.remove()));
+      await saveScreenshot(tab.page, 'node-server.png', 'pre', { maxHeight: 480, maxWidth: 560 });
+    }
     await tab.context.close();
   });
 
@@ -101,6 +108,7 @@ describe('cross-origin: the service on another port, CORS with credentials', () 
     await tab.page.goto(`${other}/cross-origin/?api=${encodeURIComponent(`${api.origin}/api`)}`);
     for (const tag of ['kre-license-usage', 'kre-user-sessions']) {
       const text = await statusText(tab.page, tag);
+      if (tag === 'kre-user-sessions') await saveScreenshot(tab.page, 'cross-origin-refused.png', 'main', { maxHeight: 600 });
       assert.match(text, /The report service could not be reached/, `${tag}: ${text}`);
       assert.equal(await tab.page.locator(`${tag} [part~="retry-button"]`).count(), 1);
     }

@@ -111,7 +111,8 @@ describe('plain HTML page under a strict CSP', () => {
     assert.equal(expected.total, bucket.peak, 'as many sessions as the peak');
     assert.deepEqual(rows.ids, expected.items.map((s) => s.sessionId));
     assert.equal(rows.range, `1–${Math.min(25, bucket.peak)} of ${formatInteger(bucket.peak)}`);
-    await saveScreenshot(page, 'plain-html.png', 'main');
+    await saveScreenshot(page, 'plain-html-chart.png', 'kre-license-usage', { blur: false });
+    await saveScreenshot(page, 'plain-html-drilldown.png', 'kre-user-sessions', { maxHeight: 560 });
   });
 
   it('exports the sessions at the peak as CSV, exactly core\'s', async () => {
