@@ -1,8 +1,9 @@
 // A license portal in React 19: the KRE usage chart over the session log, their filters kept in
 // the page's URL, a chart peak opening the sessions active at that instant.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type {} from 'kre-license-reports/react'; // JSX typings of the elements
-import type { BucketSelectEvent, FetchLike, FilterChangeEvent, Interval, KreUserSessions, SortField, SortOrder } from 'kre-license-reports';
+import type { BucketSelectEvent, FetchLike, FilterChangeEvent, Interval, KreLicenseUsage, KreUserSessions, SortField, SortOrder } from 'kre-license-reports';
+import { applyLanguage, LANGUAGES, languageOf } from '../shared/languages.js';
 import { DEMO } from '../shared/mock-api.js';
 import { defaultState, licenseSourceAttr, organizationAttr, pushState, readState, withFilterChange, type PortalState } from '../shared/url-state.js';
 
@@ -16,8 +17,17 @@ export function App() {
   const [state, setState] = useState<PortalState>(() => readState(location.search, DEFAULTS));
   const stateRef = useRef(state);
   stateRef.current = state;
+  const chart = useRef<KreLicenseUsage>(null);
   const sessions = useRef<KreUserSessions>(null);
-  const [locale, setLocale] = useState('en-US');
+  const lang = languageOf(state.lang);
+  const { locale, page } = LANGUAGES[lang];
+
+  // The elements' strings and the page's lang/dir, before the elements draw the new locale.
+  useLayoutEffect(() => {
+    applyLanguage(lang);
+    chart.current?.requestUpdate();
+    sessions.current?.requestUpdate();
+  }, [lang]);
 
   // Back and Forward: the URL is the state.
   useEffect(() => {
@@ -43,18 +53,19 @@ export function App() {
   return (
     <div className="portal">
       <header className="portal-header">
-        <h1>License reports</h1>
+        <h1>{page.title}</h1>
         <label>
-          Number format{' '}
-          <select value={locale} onChange={(e) => setLocale(e.target.value)}>
-            <option value="en-US">English (US)</option>
-            <option value="de-DE">Deutsch</option>
-            <option value="ja-JP">日本語</option>
+          {page.language}{' '}
+          <select value={lang} onChange={(e) => commit({ ...stateRef.current, lang: e.target.value })}>
+            {Object.entries(LANGUAGES).map(([code, { label }]) => (
+              <option key={code} value={code}>{label}</option>
+            ))}
           </select>
         </label>
       </header>
       <main>
         <kre-license-usage
+          ref={chart}
           endpoint={DEMO.endpoint}
           from={state.from}
           to={state.to}
@@ -66,7 +77,7 @@ export function App() {
           onkre-filter-change={onFilterChange}
           onkre-bucket-select={onBucketSelect}
         />
-        <p className="hint">Click a bar to list the sessions active at its peak.</p>
+        <p className="hint">{page.hint}</p>
         <kre-user-sessions
           ref={sessions}
           endpoint={DEMO.endpoint}

@@ -19,6 +19,8 @@ export interface PortalState {
   activeAt: string | null;
   sort: string;
   order: string;
+  /** The portal's language (a key of LANGUAGES). */
+  lang: string;
 }
 
 /** URL parameter of each field (lists repeat the parameter). */
@@ -33,10 +35,11 @@ const PARAM = {
   activeAt: 'at',
   sort: 'sort',
   order: 'order',
+  lang: 'lang',
 } as const satisfies Record<keyof PortalState, string>;
 
 export function defaultState(base: Pick<PortalState, 'from' | 'to' | 'timeZone'>): PortalState {
-  return { ...base, organization: [], interval: 'day', q: '', licenseSource: [], activeAt: null, sort: 'started', order: 'desc' };
+  return { ...base, organization: [], interval: 'day', q: '', licenseSource: [], activeAt: null, sort: 'started', order: 'desc', lang: 'en' };
 }
 
 /** The state a URL holds, over `defaults` for what it leaves out. */
@@ -54,6 +57,7 @@ export function readState(search: string, defaults: PortalState): PortalState {
     activeAt: one('activeAt') ?? defaults.activeAt,
     sort: one('sort') ?? defaults.sort,
     order: one('order') ?? defaults.order,
+    lang: one('lang') ?? defaults.lang,
   };
 }
 

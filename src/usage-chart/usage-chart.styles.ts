@@ -188,6 +188,10 @@ export const usageStyles = css`
     display: block;
     font-size: 12px;
     overflow: visible;
+    /* Time runs left to right in every script (the tooltip is placed on that geometry); without
+       this, a right-to-left page flips what text-anchor start/end mean and the axis labels
+       slide into the plot. Arabic or Hebrew labels still read right to left inside. */
+    direction: ltr;
   }
   .background {
     fill: transparent;

@@ -19,10 +19,11 @@ const attributes = (page, selector, names) =>
 
 /**
  * @param {string} name  the folder under examples/
- * @param {{ title: string, theme: { peakBar: string, title: string, statPeak: string } }} options
- *   the colours the host's own stylesheet gives (custom properties and ::part)
+ * @param {{ title: string, theme: { peakBar: string, title: string, statPeak: string }, rtlScreenshot?: boolean }} options
+ *   the colours the host's own stylesheet gives (custom properties and ::part); whether to save
+ *   docs/images/rtl.png (with KRE_SCREENSHOTS=1)
  */
-export function hostSuite(name, { title, theme }) {
+export function hostSuite(name, { title, theme, rtlScreenshot = false }) {
   describe(`${title} host (examples/${name})`, () => {
     let app, browser, tab, page, requests;
 
@@ -104,23 +105,23 @@ export function hostSuite(name, { title, theme }) {
     it('steps through the filter states with Back and Forward', async () => {
       await page.goBack();
       await page.waitForURL((url) => !url.searchParams.has('sort'));
-      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('sort') === 'started', LOG);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('sort') === 'started', LOG);
       assert.equal(await page.locator(CHART).getAttribute('interval'), 'week');
       await page.goBack();
       await page.waitForURL((url) => url.search === '');
-      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('interval') === 'day', CHART);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('interval') === 'day', CHART);
       assert.equal((await chartReport(page, CHART)).report.interval, 'day');
       await page.goForward();
-      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('interval') === 'week', CHART);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('interval') === 'week', CHART);
       assert.equal((await chartReport(page, CHART)).report.interval, 'week');
       await page.goForward();
-      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute('sort') === 'duration', LOG);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('sort') === 'duration', LOG);
     });
 
     it('opens the session log on the sessions active at a peak (kre-bucket-select), and keeps it in the URL', async () => {
       // Back to the daily view of the month; the busiest day's bar.
       await page.locator(CHART).locator('select#interval').selectOption('day');
-      const { report } = await page.waitForFunction((sel) => document.querySelector(sel).report?.interval === 'day', CHART).then(() => chartReport(page, CHART));
+      const { report } = await page.waitForFunction((sel) => document.querySelector(sel)?.report?.interval === 'day', CHART).then(() => chartReport(page, CHART));
       const peak = report.buckets.reduce((best, b, i) => (b.peak > report.buckets[best].peak ? i : best), 0);
       const { peakAt } = report.buckets[peak];
       const point = await barCentre(page, CHART, peak);
@@ -142,6 +143,114 @@ export function hostSuite(name, { title, theme }) {
         await page.evaluate(() => new Promise((r) => window.requestAnimationFrame(() => window.requestAnimationFrame(r))));
         await page.evaluate(() => window.scrollTo(0, 0));
         await saveScreenshot(page, `${name}.png`, '.portal', { maxHeight: 1040 });
+      }
+      assert.deepEqual(tab.problems, []);
+    });
+
+    it("speaks the host's languages: strings from its tables, numbers and dates in the locale, kept in the URL", async () => {
+      const { report } = await chartReport(page, CHART);
+      const select = page.locator('.portal-header select');
+      const texts = () =>
+        page.evaluate(([chart, log]) => {
+          const c = document.querySelector(chart).shadowRoot;
+          const l = document.querySelector(log).shadowRoot;
+          const text = (root, sel) => root.querySelector(sel)?.textContent.trim().replace(/\s+/g, ' ');
+          return {
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+            title: text(c, '[part~="title"]'),
+            peakLabel: text(c, '[part~="stat-peak"] dt'),
+            average: text(c, '[part~="stat-average"] dd'),
+            user: text(l, 'th.c-user').replace(/[▲▼]/g, ''),
+            chip: text(l, '[part~="chip"] span'),
+          };
+        }, [CHART, LOG]);
+      const average = (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(report.summary.averageDailyPeak);
+
+      await select.selectOption('de');
+      await page.waitForURL((url) => url.searchParams.get('lang') === 'de');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('locale') === 'de-DE', CHART);
+      const de = await texts();
+      assert.deepEqual({ ...de, chip: undefined }, { lang: 'de-DE', dir: 'ltr', title: 'KRE-Lizenznutzung', peakLabel: 'Spitze im Zeitraum', average: average('de-DE'), user: 'Benutzer', chip: undefined });
+      assert.match(de.chip, /^Aktiv am /);
+
+      await select.selectOption('ja');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('locale') === 'ja-JP', CHART);
+      const ja = await texts();
+      assert.deepEqual({ ...ja, chip: undefined }, { lang: 'ja-JP', dir: 'ltr', title: 'KRE ライセンス使用状況', peakLabel: '期間中のピーク', average: average('ja-JP'), user: 'ユーザー', chip: undefined });
+      assert.match(ja.chip, / に使用中$/);
+
+      await page.reload();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.report, CHART);
+      assert.equal((await texts()).title, 'KRE ライセンス使用状況', 'a reload keeps the language');
+    });
+
+    it('lays out right to left in Arabic: mirrored toolbars, summary and table, the tooltip inside, nothing overflowing', async () => {
+      await page.locator('.portal-header select').selectOption('ar');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('locale') === 'ar', CHART);
+      await chartReport(page, CHART);
+      await sessionRows(page, LOG);
+      const layout = await page.evaluate(([chart, log]) => {
+        const c = document.querySelector(chart).shadowRoot;
+        const l = document.querySelector(log).shadowRoot;
+        const box = (el) => el.getBoundingClientRect();
+        const textBox = (el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return range.getBoundingClientRect();
+        };
+        const filters = c.querySelector('[part~="filters"]');
+        const base = box(c.querySelector('[part~="base"]'));
+        const plot = box(c.querySelector('line.grid-line'));
+        const yLabels = [...c.querySelectorAll('text.y-label')].map(box);
+        const scroller = box(l.querySelector('[part~="table-scroller"]'));
+        const overflow = (root, sel) => [...root.querySelectorAll(sel)].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className);
+        return {
+          dir: [window.getComputedStyle(document.querySelector(chart)).direction, window.getComputedStyle(document.querySelector(log)).direction],
+          titleAtRight: Math.abs(box(c.querySelector('[part~="title"]')).right - textBox(c.querySelector('[part~="title"]')).right) < 2 && textBox(c.querySelector('[part~="title"]')).right > base.right - 40,
+          organizationBeforeInterval: box(filters.firstElementChild).left > box(filters.lastElementChild).right,
+          peakStatRightmost: box(c.querySelector('[part~="stat-peak"]')).left > box(c.querySelector('[part~="stat-utilization"]')).right,
+          yLabelsLeftOfPlot: yLabels.length > 0 && yLabels.every((b) => b.right <= plot.left + 1),
+          userColumnRightmost: box(l.querySelector('th.c-user')).right > scroller.right - 2 && box(l.querySelector('th.c-user')).left > box(l.querySelector('th.c-email')).right - 1,
+          cellTextAtRight: [...l.querySelectorAll('tbody tr:first-child > *')].slice(0, 2).every((cell) => box(cell).right - textBox(cell).right < 16),
+          searchAtRight: box(l.querySelector('[part~="search"]')).right > box(l.querySelector('[part~="export-button"]')).right,
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          overflowing: [...overflow(c, '.report, .toolbar, .filters, .actions, .summary, .legend'), ...overflow(l, '.toolbar, .filters, .chips, .pager')],
+        };
+      }, [CHART, LOG]);
+      assert.deepEqual(layout, {
+        dir: ['rtl', 'rtl'],
+        titleAtRight: true,
+        organizationBeforeInterval: true,
+        peakStatRightmost: true,
+        yLabelsLeftOfPlot: true,
+        userColumnRightmost: true,
+        cellTextAtRight: true,
+        searchAtRight: true,
+        pageOverflow: 0,
+        overflowing: [],
+      });
+
+      // The tooltip of the first and the last bucket stays inside the chart.
+      const { report } = await chartReport(page, CHART);
+      for (const index of [0, report.buckets.length - 1]) {
+        const point = await barCentre(page, CHART, index);
+        await page.mouse.move(point.x, point.y);
+        await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('[part~="tooltip"]')?.hidden, CHART);
+        const inside = await page.evaluate((sel) => {
+          const root = document.querySelector(sel).shadowRoot;
+          const tip = root.querySelector('[part~="tooltip"]').getBoundingClientRect();
+          const base = root.querySelector('[part~="base"]').getBoundingClientRect();
+          return { inside: tip.left >= base.left - 1 && tip.right <= base.right + 1, title: root.querySelector('.tooltip-title').textContent };
+        }, CHART);
+        assert.ok(inside.inside, `tooltip of bucket ${index} (${inside.title}) inside the chart`);
+      }
+      if (rtlScreenshot && process.env.KRE_SCREENSHOTS) {
+        await page.setViewportSize({ width: 1060, height: 1000 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const middle = await barCentre(page, CHART, Math.floor(report.buckets.length / 3));
+        await page.mouse.move(middle.x, middle.y);
+        await saveScreenshot(page, 'rtl.png', '.portal', { maxHeight: 1040 });
       }
       assert.deepEqual(tab.problems, []);
     });
