@@ -245,6 +245,18 @@ export function hostSuite(name, { title, theme, rtlScreenshot = false }) {
         }, CHART);
         assert.ok(inside.inside, `tooltip of bucket ${index} (${inside.title}) inside the chart`);
       }
+      // The organization picker opens under its button, aligned to its right edge, on screen.
+      await page.mouse.move(0, 0);
+      await page.locator(CHART).locator('[part~="filter-button"]').click();
+      const panel = await page.evaluate((sel) => {
+        const root = document.querySelector(sel).shadowRoot;
+        const button = root.querySelector('[part~="filter-button"]').getBoundingClientRect();
+        const open = root.querySelector('[part~="filter-panel"]').getBoundingClientRect();
+        return { alignedRight: Math.abs(open.right - button.right) < 2, onScreen: open.left >= 0 && open.right <= document.documentElement.clientWidth };
+      }, CHART);
+      assert.deepEqual(panel, { alignedRight: true, onScreen: true });
+      await page.keyboard.press('Escape');
+
       if (rtlScreenshot && process.env.KRE_SCREENSHOTS) {
         await page.setViewportSize({ width: 1060, height: 1000 });
         await page.evaluate(() => window.scrollTo(0, 0));
