@@ -63,13 +63,20 @@ export function sessionCsvRow(item: SessionItem, timeZone: string, asOf: number)
   const started = parseInstant(item.started);
   const active = item.ended === null;
   const ended = active ? asOf : parseInstant(item.ended);
+  const { name, email } = item.user;
+  const organization = item.organization ? item.organization.path.join(' / ') : '';
+  const { sessionId, machineId, licenseSource, licenseType } = item;
+  // One test for the seven text fields of the row: nearly every row needs neither quotes nor the
+  // formula guard, and then takes its values as they are.
+  const plain =
+    !NEEDS_QUOTES.test(name + email + sessionId + machineId + licenseSource + organization + licenseType) &&
+    !looksLikeFormula(name) && !looksLikeFormula(email) && !looksLikeFormula(sessionId) && !looksLikeFormula(machineId) &&
+    !looksLikeFormula(licenseSource) && !looksLikeFormula(organization) && !looksLikeFormula(licenseType);
+  const text = plain
+    ? `${name},${email},${sessionId},${machineId},${licenseSource},${organization},${licenseType}`
+    : `${csvField(name)},${csvField(email)},${csvField(sessionId)},${csvField(machineId)},${csvField(licenseSource)},${csvField(organization)},${csvField(licenseType)}`;
   // The last three fields are ours (digits, signs, colons): never quoted, never formula-like.
-  return (
-    `${csvField(item.user.name)},${csvField(item.user.email)},${csvField(item.sessionId)},` +
-    `${csvField(item.machineId)},${csvField(item.licenseSource)},` +
-    `${csvField(item.organization ? item.organization.path.join(' / ') : '')},${csvField(item.licenseType)},` +
-    `${formatInstant(started, timeZone)},${active ? '' : formatInstant(ended, timeZone)},${formatDuration(ended - started)}\r\n`
-  );
+  return `${text},${formatInstant(started, timeZone)},${active ? '' : formatInstant(ended, timeZone)},${formatDuration(ended - started)}\r\n`;
 }
 
 /** BOM and header row: the first chunk of every sessions export. */

@@ -203,25 +203,33 @@ export function formatUtc(ms: number): string {
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
-const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
+
+/** Two decimal digits at `i`, or -1000 when either is not a digit. */
+function pair(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >>> 0 <= 9 && b >>> 0 <= 9 ? a * 10 + b : -1000;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1];
+}
 
 /** `YYYY-MM-DDTHH:MM:SSZ` without a regex or Date.parse: the form nearly every record uses. */
 function parseUtcSeconds(text: string): number {
   if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return NaN;
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NaN;
-  for (let k = 0; k < DIGIT_AT.length; k++) {
-    const d = text.charCodeAt(DIGIT_AT[k]);
-    if (d < 48 || d > 57) return NaN;
-  }
-  const year = two(text, 0) * 100 + two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
-  const hour = two(text, 11);
-  const minute = two(text, 14);
-  const second = two(text, 17);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  const century = pair(text, 0);
+  const year = century * 100 + pair(text, 2);
+  const month = pair(text, 5);
+  const day = pair(text, 8);
+  const hour = pair(text, 11);
+  const minute = pair(text, 14);
+  const second = pair(text, 17);
+  if (!(century >= 0 && year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return NaN;
+  if (day > daysInMonth(year, month)) return NaN;
   return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000;
 }
 
@@ -240,12 +248,9 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * 2026-02-30 over to March 2 and reads hour 24 as the next day's midnight.
  */
 function realDateAndHour(text: string): boolean {
-  const year = Number(text.slice(0, 4));
-  const month = two(text, 5);
-  const day = two(text, 8);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return month >= 1 && month <= 12 && day >= 1 && day <= days && two(text, 11) <= 23;
+  const month = pair(text, 5);
+  const day = pair(text, 8);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(text.slice(0, 4)), month) && pair(text, 11) <= 23;
 }
 
 /** Parses an ISO 8601 instant (with `Z` or an offset); NaN when it is not one. */
