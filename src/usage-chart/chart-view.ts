@@ -53,14 +53,20 @@ function renderAxes(layout: ChartLayout): SVGTemplateResult {
 export interface ChartViewState {
   layout: ChartLayout;
   hidden: ReadonlySet<Series>;
+}
+
+export interface HighlightState extends ChartViewState {
   /** The bucket in focus or under the pointer; -1 for none. */
   active: number;
   showActive: boolean;
 }
 
-export function renderChartSvg({ layout, hidden, active, showActive }: ChartViewState): TemplateResult {
-  const { width, height, margin, plotHeight } = layout;
-  const bar = active >= 0 ? layout.bars[active] : undefined;
+/**
+ * The chart itself. It does not depend on the bucket in focus, so moving the pointer never
+ * re-renders or repaints it (it is its own compositing layer; see `renderHighlight`).
+ */
+export function renderChartSvg({ layout, hidden }: ChartViewState): TemplateResult {
+  const { width, height, margin } = layout;
   return html`<svg class="chart-svg" part="chart-svg" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
       aria-hidden="true" focusable="false">
     <defs>
@@ -71,18 +77,32 @@ export function renderChartSvg({ layout, hidden, active, showActive }: ChartView
     </defs>
     <rect class="background" width=${width} height=${height}></rect>
     <g transform="translate(${margin.left} ${margin.top})">
-      ${bar && showActive
-        ? svg`<rect class="active-slot" data-export="omit" x=${bar.x0} y="0" width=${Math.max(1, bar.x1 - bar.x0)} height=${plotHeight}></rect>`
-        : nothing}
       ${renderAxes(layout)}
       ${hidden.has('available')
         ? nothing
         : svg`<path class="available-area" d=${layout.availableArea}></path><path class="available-line" d=${layout.availableLine}></path>`}
       ${hidden.has('peak') ? nothing : guard([layout], () => unsafeSVG(barsMarkup(layout)))}
       ${hidden.has('average') ? nothing : svg`<path class="average-line" d=${layout.averageLine}></path>`}
-      ${bar && showActive && !hidden.has('peak')
-        ? svg`<rect class="active-bar" data-export="omit" x=${bar.x} y=${bar.y} width=${bar.width} height=${Math.max(bar.height, 1)}></rect>`
-        : nothing}
     </g>
+  </svg>`;
+}
+
+/**
+ * The band and outline of the bucket in focus, in a small SVG of its own over the chart: a move
+ * of the pointer repaints this layer only, not the thousands of bars under it.
+ */
+export function renderHighlight({ layout, hidden, active, showActive }: HighlightState): TemplateResult {
+  const { width, height, margin, plotHeight } = layout;
+  const bar = active >= 0 && showActive ? layout.bars[active] : undefined;
+  return html`<svg class="chart-overlay" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+      aria-hidden="true" focusable="false">
+    ${bar
+      ? svg`<g transform="translate(${margin.left} ${margin.top})">
+          <rect class="active-slot" x=${bar.x0} y="0" width=${Math.max(1, bar.x1 - bar.x0)} height=${plotHeight}></rect>
+          ${hidden.has('peak')
+            ? nothing
+            : svg`<rect class="active-bar" x=${bar.x} y=${bar.y} width=${bar.width} height=${Math.max(bar.height, 1)}></rect>`}
+        </g>`
+      : nothing}
   </svg>`;
 }

@@ -9,7 +9,7 @@ import { ReportElement } from '../shared/report-element.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
-import { renderChartSvg, type Series } from './chart-view.js';
+import { renderChartSvg, renderHighlight, type Series } from './chart-view.js';
 import { usageTask } from './data.js';
 import { exportCsv, exportPng } from './export.js';
 import { ChartInteraction } from './interaction.js';
@@ -266,7 +266,8 @@ export abstract class LicenseUsageElement extends ReportElement {
         aria-describedby=${facts && ia.visible ? 'tooltip' : nothing}
         @keydown=${ia.onKeyDown} @focus=${ia.onFocus} @blur=${ia.onBlur}
         @pointermove=${ia.onPointerMove} @pointerleave=${ia.onPointerLeave} @click=${ia.onClick}>
-        ${layout ? renderChartSvg({ layout, hidden: this.hiddenSeries, active: ia.active, showActive: ia.visible || ia.focused }) : nothing}
+        ${layout ? renderChartSvg({ layout, hidden: this.hiddenSeries }) : nothing}
+        ${layout ? renderHighlight({ layout, hidden: this.hiddenSeries, active: ia.active, showActive: ia.visible || ia.focused }) : nothing}
       </div>
       ${facts && bar && layout
         ? renderTooltip(facts, placeTooltip(layout.margin.left + bar.x0, layout.margin.left + bar.x1, layout.width, layout.margin.top), ia.visible)

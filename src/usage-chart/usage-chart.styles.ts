@@ -184,6 +184,19 @@ export const usageStyles = css`
   .plot:focus-visible {
     outline-offset: 0;
   }
+  /* The chart and the highlight over it are separate compositing layers: moving the pointer
+     repaints the small overlay, never the chart's thousands of bars. */
+  .chart-svg {
+    will-change: transform;
+  }
+  .chart-overlay {
+    /* Physical sides: the chart's geometry is left to right in every script. */
+    position: absolute;
+    top: 0;
+    left: 0;
+    pointer-events: none;
+    will-change: transform;
+  }
   .chart-svg {
     display: block;
     font-size: 12px;
@@ -262,6 +275,7 @@ export const usageStyles = css`
   .tooltip {
     position: absolute;
     z-index: 5;
+    will-change: transform;
     box-sizing: border-box;
     padding: 8px 10px;
     border-radius: var(--kre-radius-small, 6px);
