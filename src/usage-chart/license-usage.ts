@@ -70,7 +70,7 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @cssprop [--kre-color-surface-muted=#f3f5f9] - Summary, skeleton and hover backgrounds.
  * @cssprop [--kre-color-border=#d8dde6] - Borders.
  * @cssprop [--kre-color-border-strong=#9aa4b5] - Borders of inputs and buttons.
- * @cssprop [--kre-color-grid=#e4e8ef] - Horizontal grid lines.
+ * @cssprop [--kre-color-grid=color-mix(in srgb, var(--kre-color-text) 12%, transparent)] - Horizontal grid lines.
  * @cssprop [--kre-color-accent=#2f6fde] - Accent: focus ring, busy bar, pressed toggles.
  * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
  * @cssprop [--kre-color-danger=#c62828] - Error border.

@@ -210,7 +210,8 @@ export const usageStyles = css`
     fill: transparent;
   }
   .grid-line {
-    stroke: var(--kre-color-grid, #e4e8ef);
+    /* Default: a faint tint of the text colour, so a dark theme needs no grid colour of its own. */
+    stroke: var(--kre-color-grid, color-mix(in srgb, var(--kre-color-text, #1d2433) 12%, transparent));
     stroke-width: 1;
     shape-rendering: crispEdges;
   }
