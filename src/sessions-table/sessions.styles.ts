@@ -178,16 +178,33 @@ export const sessionsStyles = css`
     border-inline-end: 1px solid var(--kre-color-border, #d8dde6);
   }
   /*
-   * The first column sticks while the table scrolls sideways: only below the table's own width
-   * (96.5em and the element's padding), since 250 sticky cells cost layout time when the table
-   * fits anyway.
+   * The first column sticks while the table scrolls sideways, and only then: 250 sticky cells
+   * cost a third of a page's layout, prepaint and paint when the table fits anyway. Where
+   * scroll-state queries exist the scroller says whether it scrolls sideways (whatever
+   * --kre-sessions-table-min-width, the font size or a scrollbar); elsewhere a width below which
+   * the default table cannot fit.
    */
-  @container (max-width: 1400px) {
-    th:first-child,
-    td:first-child {
-      position: sticky;
-      inset-inline-start: 0;
-      z-index: 1;
+  .scroller {
+    container-type: scroll-state;
+  }
+  @supports (container-type: scroll-state) {
+    @container scroll-state(scrollable: inline) {
+      th:first-child,
+      td:first-child {
+        position: sticky;
+        inset-inline-start: 0;
+        z-index: 1;
+      }
+    }
+  }
+  @supports not (container-type: scroll-state) {
+    @container (max-width: 1400px) {
+      th:first-child,
+      td:first-child {
+        position: sticky;
+        inset-inline-start: 0;
+        z-index: 1;
+      }
     }
   }
   tbody tr:hover > * {
