@@ -111,8 +111,11 @@ export const sessionsStyles = css`
     border-spacing: 0;
     font-variant-numeric: tabular-nums;
   }
-  /* Busy: the last rows stay, in the muted text colour (contrast holds), under an accent line. */
-  table.busy tbody > tr > * {
+  /*
+   * Busy: the last rows stay, in the muted text colour (contrast holds), under an accent line.
+   * Set on the tbody and inherited (no rule matched anew in each of 2500 cells).
+   */
+  table.busy tbody {
     color: var(--kre-color-text-muted, #5b6578);
   }
   table.busy thead th {

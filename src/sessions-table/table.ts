@@ -3,6 +3,7 @@
  * `aria-sort`), rows, skeleton rows while the first page loads.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { SessionItem, SortField, SortOrder } from '../core/types.js';
 import { str } from '../shared/strings.js';
 import { COLUMNS, type CellContext } from './columns.js';
@@ -38,6 +39,13 @@ function row(item: SessionItem, ctx: CellContext): TemplateResult {
   </tr>`;
 }
 
+/**
+ * A row re-renders only when what it shows changed: not for the busy state of the next request,
+ * nor, for an ended session, on the clock's tick (which moves active durations only).
+ */
+const guardedRow = (item: SessionItem, ctx: CellContext) =>
+  guard([item, ctx.locale, ctx.zone, ctx.asOf, ctx.q, item.ended === null ? ctx.elapsed : 0], () => row(item, ctx));
+
 const skeleton = (n: number) =>
   Array.from(
     { length: n },
@@ -57,7 +65,7 @@ export function renderTable(o: TableOptions): TemplateResult {
         <tr>${COLUMNS.map((c) => header(c.field, str(c.label), o.sort, o.order, o.onSort))}</tr>
       </thead>
       <tbody @click=${o.onCopy}>
-        ${o.items ? o.items.map((item) => row(item, o.ctx)) : skeleton(o.skeletonRows ?? 8)}
+        ${o.items ? o.items.map((item) => guardedRow(item, o.ctx)) : skeleton(o.skeletonRows ?? 8)}
       </tbody>
     </table>
   </div>`;
