@@ -23,6 +23,7 @@ export const de: Strings = {
   organizationsSelected: '{count} Organisationen',
   searchOrganizations: 'Organisationen durchsuchen',
   noOrganizationMatches: 'Keine Organisation gefunden',
+  noLicenseSourceMatches: 'Keine Lizenzquelle gefunden',
   from: 'Von',
   to: 'Bis',
   dateRange: 'Zeitraum',

@@ -23,6 +23,7 @@ export const ja: Strings = {
   organizationsSelected: '{count} 件の組織',
   searchOrganizations: '組織を検索',
   noOrganizationMatches: '一致する組織はありません',
+  noLicenseSourceMatches: '一致するライセンスソースはありません',
   from: '開始日',
   to: '終了日',
   dateRange: '期間',

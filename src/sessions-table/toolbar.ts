@@ -69,6 +69,7 @@ export class SessionsToolbar {
       allLabel: () => str('allLicenseSources'),
       searchLabel: () => str('searchLicenseSources'),
       countLabel: (count) => str('licenseSourcesSelected', { count }),
+      emptyLabel: () => str('noLicenseSourceMatches'),
       onChange: (values) => actions.licenseSource(values),
     });
     this.orgs = new OrgPicker(host, { id: 'org', onChange: (ids) => actions.organization(ids) });

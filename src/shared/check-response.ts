@@ -2,19 +2,29 @@
  * Runtime checks that a response body matches the contract (CONTRACT 3.1, 3.2) before any of it is
  * shown. The first mismatch becomes a 'contract' ReportError naming its path.
  */
-import type { SessionsResponse, UsageResponse } from '../core/types.js';
+import { INTERVALS, PRODUCTS, type SessionsResponse, type UsageResponse } from '../core/types.js';
+import { isTimeZone, parseCivilDate, parseInstant } from '../core/tz.js';
 import { contractViolation } from './api.js';
 
 type Check = (value: unknown, path: string) => void;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 const string: Check = (v, p) => {
   if (typeof v !== 'string') throw contractViolation(p, 'text', v);
 };
+// The same parser the elements format with: an instant this accepts can always be shown.
 const instant: Check = (v, p) => {
-  if (typeof v !== 'string' || !ISO_INSTANT.test(v) || Number.isNaN(Date.parse(v))) throw contractViolation(p, 'an ISO 8601 instant', v);
+  if (Number.isNaN(parseInstant(v))) throw contractViolation(p, 'an ISO 8601 instant', v);
+};
+const date: Check = (v, p) => {
+  if (!parseCivilDate(v)) throw contractViolation(p, 'a date YYYY-MM-DD', v);
+};
+const zone: Check = (v, p) => {
+  if (!isTimeZone(v)) throw contractViolation(p, 'an IANA time zone', v);
+};
+const oneOf = (values: readonly string[]): Check => (v, p) => {
+  if (typeof v !== 'string' || !values.includes(v)) throw contractViolation(p, `one of ${values.join(', ')}`, v);
 };
 const count: Check = (v, p) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw contractViolation(p, 'a whole number', v);
@@ -37,6 +47,11 @@ const shape = (fields: Record<string, Check>): Check => (v, p) => {
 const organization = shape({ id: string, name: string, parentId: nullable(string) });
 const bucket = shape({ start: instant, end: instant, available: count, peak: count, peakAt: nullable(instant), averagePeak: number });
 const usage = shape({
+  product: oneOf(PRODUCTS),
+  interval: oneOf(INTERVALS),
+  timeZone: zone,
+  from: date,
+  to: date,
   buckets: list(bucket),
   summary: shape({ available: count, peak: count, averageDailyPeak: number, utilization: nullable(number) }),
   organizations: list(organization),

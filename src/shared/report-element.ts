@@ -11,7 +11,7 @@ import { presetRange, todayDays, type DateRange } from './dates.js';
 import { emit, type FilterState } from './events.js';
 import { browserTimeZone, resolveLocale } from './format.js';
 import { reportUrl, splitList, type ParamValue } from './url.js';
-import { parseCivilDate } from '../core/tz.js';
+import { civilToDays, daysToCivil, formatCivilDate, parseCivilDate, type CivilDate } from '../core/tz.js';
 
 export abstract class ReportElement extends LitElement {
   /** Base URL of the report service, absolute or relative. Without it no request is made. */
@@ -57,16 +57,21 @@ export abstract class ReportElement extends LitElement {
     return splitList(this.organization);
   }
 
-  /** The date range in force: the attributes when both are valid dates, else the last 30 days. */
+  /**
+   * The date range in force. Both attributes valid: them (swapped when inverted). Only `from`:
+   * from it to today, or its 30 days when it is in the future. Only `to`: the 30 days ending then.
+   * Neither: the 30 days ending today in the element's zone.
+   */
   protected get range(): DateRange {
-    if (parseCivilDate(this.from) && parseCivilDate(this.to) && (this.from as string) <= (this.to as string)) {
-      return { from: this.from as string, to: this.to as string };
+    const from = parseCivilDate(this.from) ? (this.from as string) : null;
+    const to = parseCivilDate(this.to) ? (this.to as string) : null;
+    if (from && to) return from <= to ? { from, to } : { from: to, to: from };
+    const today = todayDays(this.zone);
+    if (from) {
+      const start = civilToDays(parseCivilDate(from) as CivilDate);
+      return { from, to: formatCivilDate(daysToCivil(start <= today ? today : start + 29)) };
     }
-    const fallback = presetRange('last30', todayDays(this.zone));
-    return {
-      from: parseCivilDate(this.from) ? (this.from as string) : fallback.from,
-      to: parseCivilDate(this.to) && !(parseCivilDate(this.from) && (this.to as string) < (this.from as string)) ? (this.to as string) : fallback.to,
-    };
+    return presetRange('last30', to ? civilToDays(parseCivilDate(to) as CivilDate) : today);
   }
 
   /** The whole filter state, as announced in `kre-filter-change`. */

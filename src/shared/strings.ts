@@ -22,6 +22,7 @@ export const defaultStrings = {
   organizationsSelected: '{count} organizations',
   searchOrganizations: 'Search organizations',
   noOrganizationMatches: 'No organization matches',
+  noLicenseSourceMatches: 'No license source matches',
   from: 'From',
   to: 'To',
   dateRange: 'Date range',

@@ -137,9 +137,10 @@ export abstract class LicenseUsageElement extends ReportElement {
     exportPng: () => void this.exportPng(),
   });
 
-  /** The interval in force: `interval` when valid, else `day`. */
+  /** The interval in force: `interval` when valid (`hour` only for ranges of up to 31 days), else `day`. */
   get resolvedInterval(): Interval {
-    return INTERVALS.includes(this.interval as Interval) ? (this.interval as Interval) : 'day';
+    const interval = INTERVALS.includes(this.interval as Interval) ? (this.interval as Interval) : 'day';
+    return interval === 'hour' && !hourAllowed(this.range) ? 'day' : interval;
   }
 
   /** The response on screen (the last one received for the current filters), if any. */

@@ -48,6 +48,11 @@ export class SizeController implements ReactiveController {
     });
   }
 
+  /** Moved in the DOM: measure again (the observer was dropped on disconnect). */
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     cancelAnimationFrame(this.frame);
     this.observer?.disconnect();

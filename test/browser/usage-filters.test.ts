@@ -43,6 +43,14 @@ describe('<kre-license-usage> filters', () => {
     expect(p.has('organizationId')).to.equal(false);
   });
 
+  it('interval="hour" from the host over a range of more than 31 days asks for day, never a 400', async () => {
+    const el = await mount('interval="hour" from="2026-08-01" to="2026-10-30"');
+    await settled(el);
+    expect(lastRequest(service()).searchParams.get('interval')).to.equal('day');
+    expect($(el, '.status')).to.equal(null);
+    expect($<HTMLSelectElement>(el, '#interval')!.value).to.equal('day');
+  });
+
   it('testcloud asks for its own product', async () => {
     const el = await mount('', { tag: 'testcloud-license-usage' });
     await settled(el);
@@ -80,6 +88,28 @@ describe('<kre-license-usage> filters', () => {
     expect([el.getAttribute('from'), el.getAttribute('to')]).to.deep.equal([week.from, week.to]);
     await waitUntil(() => lastRequest(service()).searchParams.get('from') === week.from);
     expect(seen.at(-1)!.detail).to.include({ from: week.from, to: week.to });
+  });
+
+  it('typing a year segment by segment changes nothing until the date is plausible', async () => {
+    const el = await mount('from="2026-10-01" to="2026-10-31"');
+    await settled(el);
+    const seen = events(el);
+    const requests = usageRequests(service()).length;
+    const to = $<HTMLInputElement>(el, '#range-to')!;
+    // What Chrome reports while a user types "2026" into the year of the To input.
+    for (const partial of ['0002-10-05', '0020-10-05', '0202-10-05']) change(to, partial);
+    await settled(el);
+    expect(seen.length).to.equal(0);
+    expect(usageRequests(service()).length).to.equal(requests);
+    expect([el.getAttribute('from'), el.getAttribute('to')]).to.deep.equal(['2026-10-01', '2026-10-31']);
+    change(to, '2026-10-05');
+    await settled(el);
+    expect(seen.length).to.equal(1);
+    expect(el.getAttribute('to')).to.equal('2026-10-05');
+    // Left implausible or empty, the input gets the range in force back on blur.
+    to.value = '';
+    to.dispatchEvent(new Event('blur'));
+    expect(to.value).to.equal('2026-10-05');
   });
 
   it('disables hour, with the reason, beyond 31 days; a longer range switches hour to day', async () => {

@@ -33,16 +33,20 @@ export function renderDateRange({ id, range, today, onChange, disabled = false }
     const value = (event.target as HTMLSelectElement).value as PresetId | '';
     if (value) onChange(presetRange(value, today));
   };
+  // Chrome fires `change` for every edited segment of a complete date: typing a year passes
+  // through 0002, 0020 and 0202. Only a plausible date is a change; an input left empty or
+  // implausible gets the range in force back when it loses focus.
+  const plausible = (value: string) => (parseCivilDate(value)?.year ?? 0) >= 1900;
   const edit = (which: 'from' | 'to') => (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const value = input.value;
-    if (!parseCivilDate(value)) {
-      input.value = range[which]; // cleared or partial: keep the range in force
-      return;
-    }
+    const value = (event.target as HTMLInputElement).value;
+    if (!plausible(value) || value === range[which]) return;
     // Keep from <= to by moving the other end along.
     if (which === 'from') onChange({ from: value, to: value > range.to ? value : range.to });
     else onChange({ from: value < range.from ? value : range.from, to: value });
+  };
+  const restore = (which: 'from' | 'to') => (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    if (!plausible(input.value)) input.value = range[which];
   };
   return html`<fieldset class="date-range" part="date-range" ?disabled=${disabled}>
     <legend class="visually-hidden">${str('dateRange')}</legend>
@@ -55,11 +59,11 @@ export function renderDateRange({ id, range, today, onChange, disabled = false }
     </label>
     <label class="field">
       <span class="field-label">${str('from')}</span>
-      <input id="${id}-from" type="date" required .value=${live(range.from)} max=${range.to} @change=${edit('from')} />
+      <input id="${id}-from" type="date" required .value=${live(range.from)} max=${range.to} @change=${edit('from')} @blur=${restore('from')} />
     </label>
     <label class="field">
       <span class="field-label">${str('to')}</span>
-      <input id="${id}-to" type="date" required .value=${live(range.to)} min=${range.from} @change=${edit('to')} />
+      <input id="${id}-to" type="date" required .value=${live(range.to)} min=${range.from} @change=${edit('to')} @blur=${restore('to')} />
     </label>
   </fieldset>`;
 }

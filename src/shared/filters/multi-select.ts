@@ -9,7 +9,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { str } from '../strings.js';
 
 export interface OptionRow {
   id: string;
@@ -30,6 +29,8 @@ export interface MultiSelectOptions {
   onChange: (ids: string[]) => void;
   /** The button text for several selected, e.g. "3 organizations". */
   countLabel: (count: number) => string;
+  /** The text when a search matches nothing, e.g. "No organization matches". */
+  emptyLabel: () => string;
   /** Show the search box from this many options (default 8). */
   searchFrom?: number;
 }
@@ -102,7 +103,6 @@ export class MultiSelect implements ReactiveController {
         class="ms-button button"
         part="filter-button"
         type="button"
-        aria-haspopup="true"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="${base}-panel"
         aria-labelledby="${base}-label ${base}-value"
@@ -145,7 +145,7 @@ export class MultiSelect implements ReactiveController {
                   </label>
                 </li>`;
               })}
-              ${visible.length ? nothing : html`<li class="ms-empty">${str('noOrganizationMatches')}</li>`}
+              ${visible.length ? nothing : html`<li class="ms-empty">${this.options.emptyLabel()}</li>`}
             </ul>
           </div>`
         : nothing}

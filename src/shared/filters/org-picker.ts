@@ -25,6 +25,7 @@ export class OrgPicker {
       allLabel: () => str('allOrganizations'),
       searchLabel: () => str('searchOrganizations'),
       countLabel: (count) => str('organizationsSelected', { count }),
+      emptyLabel: () => str('noOrganizationMatches'),
       onChange,
     });
   }
