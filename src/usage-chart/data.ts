@@ -28,6 +28,14 @@ export interface UsageSource {
   onComplete?: (response: UsageResponse) => void;
 }
 
+/** The endpoint each response came from: a response of another endpoint is never shown as current. */
+const sources = new WeakMap<UsageResponse, string>();
+
+/** Whether `data` answers for this endpoint and product (not a leftover of the previous ones). */
+export function answersFor(data: UsageResponse, endpoint: string | null, product: string): boolean {
+  return sources.get(data) === endpoint && data.product === product;
+}
+
 export function usageTask(host: ReactiveControllerHost, { args, load, onComplete }: UsageSource): Task<UsageArgs, UsageResponse> {
   return new Task<UsageArgs, UsageResponse>(host, {
     task: async ([endpoint, , from, to, interval, timeZone, organizations], { signal }) => {
@@ -35,7 +43,9 @@ export function usageTask(host: ReactiveControllerHost, { args, load, onComplete
       const organizationId = organizations ? organizations.split(',') : undefined;
       const body = await load({ from, to, interval, timeZone, organizationId }, signal);
       signal.throwIfAborted();
-      return checkUsageResponse(body);
+      const response = checkUsageResponse(body);
+      sources.set(response, endpoint);
+      return response;
     },
     args,
     onComplete,

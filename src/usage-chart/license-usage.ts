@@ -10,7 +10,7 @@ import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
 import { renderChartSvg, renderHighlight, type Series } from './chart-view.js';
-import { usageTask } from './data.js';
+import { answersFor, usageTask } from './data.js';
 import { exportCsv, exportPng } from './export.js';
 import { ChartInteraction } from './interaction.js';
 import { layoutChart, type ChartLayout } from './layout.js';
@@ -207,6 +207,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     if (this.data.value !== this.shown) {
       this.shown = this.data.value;
       this.interaction.reset();
+      this.notice = ''; // an export's failure note belongs to the chart it was about
     }
   }
 
@@ -243,7 +244,8 @@ export abstract class LicenseUsageElement extends ReportElement {
     if (!this.endpoint) return renderNoEndpoint();
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
     const data = this.data.value;
-    if (!data) return renderSkeleton();
+    // After a change of endpoint or product, the previous service's chart is not shown even busy.
+    if (!data || !answersFor(data, this.endpoint, this.product)) return renderSkeleton();
     const busy = this.data.status === TaskStatus.PENDING;
     const busyNote = busy ? html`<div class="busy-bar" part="busy"></div><p class="visually-hidden" role="status">${str('loading')}</p>` : nothing;
     if (isEmptyUsage(data)) return html`${busyNote}${renderEmpty()}`;

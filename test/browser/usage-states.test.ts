@@ -44,6 +44,17 @@ describe('<kre-license-usage> states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('another endpoint: the previous service\'s chart is not shown while the new one loads', async () => {
+    const el = await mount();
+    await settled(el);
+    expect($(el, '.chart-svg')).to.not.equal(null);
+    el.fetch = () => new Promise<Response>(() => {}); // the new service never answers
+    el.endpoint = '/api/other-reports';
+    await el.updateComplete;
+    expect($(el, '.chart-svg')).to.equal(null);
+    expect($(el, '.skeleton')).to.not.equal(null);
+  });
+
   it('an empty range: says there is no usage', async () => {
     const el = await mount('from="2027-01-01" to="2027-01-31"');
     await settled(el);
