@@ -25,7 +25,6 @@ export type UsageArgs = readonly [
 export interface UsageSource {
   args: () => UsageArgs;
   load: (params: Record<string, ParamValue>, signal: AbortSignal) => Promise<unknown>;
-  onComplete?: (response: UsageResponse) => void;
 }
 
 /** The endpoint each response came from: a response of another endpoint is never shown as current. */
@@ -36,7 +35,7 @@ export function answersFor(data: UsageResponse, endpoint: string | null, product
   return sources.get(data) === endpoint && data.product === product;
 }
 
-export function usageTask(host: ReactiveControllerHost, { args, load, onComplete }: UsageSource): Task<UsageArgs, UsageResponse> {
+export function usageTask(host: ReactiveControllerHost, { args, load }: UsageSource): Task<UsageArgs, UsageResponse> {
   return new Task<UsageArgs, UsageResponse>(host, {
     task: async ([endpoint, , from, to, interval, timeZone, organizations], { signal }) => {
       if (!endpoint) return initialState;
@@ -48,6 +47,5 @@ export function usageTask(host: ReactiveControllerHost, { args, load, onComplete
       return response;
     },
     args,
-    onComplete,
   });
 }

@@ -3,7 +3,7 @@
  * focus), whether its tooltip shows, and what a screen reader hears. Arrow keys move by one
  * bucket, Page Up/Down by ten, Home/End jump, Enter or Space select, Escape hides the tooltip.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { UsageBucket } from '../core/types.js';
 import { bucketAt, type ChartLayout } from './layout.js';
 import { factsSentence, type BucketFacts } from './panels.js';
@@ -16,7 +16,8 @@ export interface InteractionSource {
   describe(index: number): BucketFacts | null;
 }
 
-export class ChartInteraction implements ReactiveController {
+/** Pointer and keyboard state of the chart; asks its host to re-render on a change. */
+export class ChartInteraction {
   /** The active bucket; -1 for none. */
   active = -1;
   /** The tooltip shows. */
@@ -26,11 +27,7 @@ export class ChartInteraction implements ReactiveController {
   /** Text for the polite live region (keyboard moves only). */
   announcement = '';
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly source: InteractionSource) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost, private readonly source: InteractionSource) {}
 
   /** New data: nothing is active. */
   reset(): void {

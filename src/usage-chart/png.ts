@@ -50,8 +50,6 @@ export function serializeSvg(svg: SVGSVGElement): string {
     for (const name of STYLE_PROPERTIES) copy.style.setProperty(name, computed.getPropertyValue(name));
     copy.removeAttribute('class');
   });
-  // Interaction-only pieces have no place in a picture.
-  clone.querySelectorAll('[data-export="omit"]').forEach((node) => node.remove());
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return new XMLSerializer().serializeToString(clone);
 }
