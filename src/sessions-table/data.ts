@@ -15,6 +15,9 @@ export interface SessionsPage {
   response: SessionsResponse;
   /** `Date.now()` when it arrived: active durations count on from the response's `asOf`. */
   receivedAt: number;
+  /** Where it came from: a page of another endpoint or product is never shown as current. */
+  endpoint: string;
+  product: string;
 }
 
 type Params = Record<string, ParamValue>;
@@ -28,11 +31,11 @@ export interface SessionsSource {
 
 export function sessionsTask(host: ReactiveControllerHost, { args, load, onComplete }: SessionsSource): Task<Args, SessionsPage> {
   return new Task<Args, SessionsPage>(host, {
-    task: async ([endpoint, , params], { signal }) => {
+    task: async ([endpoint, product, params], { signal }) => {
       if (!endpoint) return initialState;
       const body = await load(params, signal);
       signal.throwIfAborted();
-      return { response: checkSessionsResponse(body), receivedAt: Date.now() };
+      return { response: checkSessionsResponse(body), receivedAt: Date.now(), endpoint, product };
     },
     args,
     argsEqual: (a, b) => a[0] === b[0] && a[1] === b[1] && a[3] === b[3] && JSON.stringify(a[2]) === JSON.stringify(b[2]),

@@ -8,6 +8,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { sessionsCsvChunks, sessionsCsvHeader } from '../core/csv.js';
 import type { SessionsResponse } from '../core/types.js';
+import { downloadBlob } from '../shared/download.js';
 import { formatInteger } from '../shared/format.js';
 import { str } from '../shared/strings.js';
 import { EXPORT_PAGE } from './query.js';
@@ -22,6 +23,8 @@ export type ExportState =
 export interface ExportJob {
   fileName: string;
   timeZone: string;
+  /** The element's locale, for the progress figures. */
+  locale: string;
   /** One page of the export with the filters in force. */
   fetchPage: (offset: number, limit: number, signal: AbortSignal) => Promise<SessionsResponse>;
 }
@@ -33,7 +36,7 @@ export class SessionsExport implements ReactiveController {
   /** The last progress worth announcing (start, each quarter, the end). */
   announcement = '';
   private controller: AbortController | null = null;
-  private lastJob: ExportJob | null = null;
+  private locale = 'en';
   private readonly host: Host;
 
   constructor(host: Host) {
@@ -58,13 +61,9 @@ export class SessionsExport implements ReactiveController {
     this.set({ phase: 'idle' }, '');
   }
 
-  retry(): Promise<void> {
-    return this.lastJob ? this.start(this.lastJob) : Promise.resolve();
-  }
-
   async start(job: ExportJob): Promise<void> {
     if (this.running) return;
-    this.lastJob = job;
+    this.locale = job.locale;
     const controller = new AbortController();
     this.controller = controller;
     const { signal } = controller;
@@ -88,7 +87,7 @@ export class SessionsExport implements ReactiveController {
         this.set({ phase: 'running', done: Math.min(done, total), total }, text);
       }
       signal.throwIfAborted();
-      this.download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), job.fileName);
+      downloadBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), job.fileName, this.host.renderRoot);
       this.set({ phase: 'done', rows: done, fileName: job.fileName }, str('exportDone', { rows: this.count(done), file: job.fileName }));
     } catch (error) {
       if (signal.aborted) this.set({ phase: 'cancelled' }, str('exportCancelled'));
@@ -104,7 +103,7 @@ export class SessionsExport implements ReactiveController {
   }
 
   private count(n: number): string {
-    return formatInteger(document.documentElement.lang || 'en', n);
+    return formatInteger(this.locale, n);
   }
 
   progressText(done: number, total: number | null): string {
@@ -115,19 +114,6 @@ export class SessionsExport implements ReactiveController {
     this.state = state;
     this.announcement = announcement;
     this.host.requestUpdate();
-  }
-
-  private download(blob: Blob, fileName: string): void {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.hidden = true;
-    this.host.renderRoot.append(a);
-    a.click();
-    a.remove();
-    // Revoke later: revoking at once can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** The progress bar and Cancel while running; the outcome after. */

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { sessionsCsvFileName } from '../core/csv.js';
 import type { Product, SortField } from '../core/types.js';
-import { parseInstant } from '../core/tz.js';
+import { daysToCivil, formatCivilDate, localDays, parseInstant } from '../core/tz.js';
 import { checkSessionsResponse } from '../shared/check-response.js';
 import { todayDays, type DateRange } from '../shared/dates.js';
 import { emit, type FilterState } from '../shared/events.js';
@@ -23,6 +23,9 @@ import { SessionsToolbar } from './toolbar.js';
 
 /** Properties whose change is a new query: back to page one. */
 const QUERY_KEYS = ['endpoint', 'product', 'from', 'to', 'timeZone', 'organization', 'q', 'licenseSource', 'activeAt', 'sort', 'order', 'pageSize'];
+
+/** Filter options before the first page of an endpoint has arrived. */
+const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], organizations: [] };
 
 /**
  * The session log of KRE (or TestCloud) licenses: who holds a session, from which organization,
@@ -127,7 +130,6 @@ export class KreUserSessions extends ReportElement {
   @state() private offset = 0;
   @state() private now = Date.now();
   @state() private notice = '';
-  private facets: SessionsPage['response']['facets'] = { licenseSources: [], organizations: [] };
   private clock: ReturnType<typeof setInterval> | undefined;
 
   private readonly data = sessionsTask(this, {
@@ -182,11 +184,14 @@ export class KreUserSessions extends ReportElement {
   async exportCsv(): Promise<void> {
     if (!this.endpoint || this.exporter.running) return;
     const f = this.filters;
-    const fileName = sessionsCsvFileName(this.product, f.activeAt ? f.activeAt.slice(0, 10) : f.from, f.activeAt ? f.activeAt.slice(0, 10) : f.to);
+    // A drill-down's file is named after the day of its instant in the element's zone.
+    const day = f.activeAt ? formatCivilDate(daysToCivil(localDays(f.timeZone, parseInstant(f.activeAt)))) : null;
+    const fileName = sessionsCsvFileName(this.product, day ?? f.from, day ?? f.to);
     if (!emit(this, 'kre-export', { format: 'csv', fileName, product: this.product, filters: this.filterState() }, { cancelable: true })) return;
     await this.exporter.start({
       fileName,
       timeZone: f.timeZone,
+      locale: this.resolvedLocale,
       fetchPage: async (offset, limit, signal) => checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, limit), signal)),
     });
   }
@@ -194,7 +199,7 @@ export class KreUserSessions extends ReportElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.clock = setInterval(() => {
-      if (this.data.value?.response.items.some((s) => s.ended === null)) this.now = Date.now();
+      if (this.page?.response.items.some((s) => s.ended === null)) this.now = Date.now();
     }, 1000);
   }
 
@@ -208,8 +213,13 @@ export class KreUserSessions extends ReportElement {
     if (changed.has('q' as keyof KreUserSessions)) this.toolbar.reset();
   }
 
+  /** The page on screen: the last one received, unless it came from another endpoint or product. */
+  private get page(): SessionsPage | undefined {
+    const page = this.data.value;
+    return page && page.endpoint === this.endpoint && page.product === this.product ? page : undefined;
+  }
+
   private received(page: SessionsPage): void {
-    this.facets = page.response.facets;
     this.now = page.receivedAt;
     const { total, items, limit } = page.response;
     // The list shrank under the page on screen: go to its last page.
@@ -236,10 +246,11 @@ export class KreUserSessions extends ReportElement {
     if (!this.endpoint) return renderNoEndpoint();
     const f = this.filters;
     const locale = this.resolvedLocale;
-    const page = this.data.value;
+    const page = this.page;
+    const facets = page?.response.facets ?? NO_FACETS;
     const status = this.data.status;
     const pageSize = normalPageSize(this.pageSize);
-    const selectedSources = [...new Set([...this.facets.licenseSources, ...f.licenseSource])];
+    const selectedSources = [...new Set([...facets.licenseSources, ...f.licenseSource])];
     return html`${this.toolbar.render({
         ...f,
         range: { from: f.from, to: f.to },
@@ -247,21 +258,22 @@ export class KreUserSessions extends ReportElement {
         locale,
         zone: f.timeZone,
         licenseSources: selectedSources,
-        organizations: this.facets.organizations,
+        organizations: facets.organizations,
         canExport: status === TaskStatus.COMPLETE && (page?.response.total ?? 0) > 0,
         exporting: this.exporter.running,
         offerClear: !(status === TaskStatus.COMPLETE && page?.response.total === 0),
       })}
-      ${this.exporter.render(locale, () => void this.exporter.retry())}
+      ${this.exporter.render(locale, () => void this.exportCsv())}
       <div class="visually-hidden" role="status">${status === TaskStatus.COMPLETE && page ? rangeText({ ...page.response, locale }) : ''}</div>
-      <div class="visually-hidden" role="status">${this.exporter.announcement || this.notice}</div>
+      <div class="visually-hidden" role="status">${this.exporter.announcement}</div>
+      <div class="visually-hidden" role="status">${this.notice}</div>
       ${status === TaskStatus.ERROR ? renderError(this.data.error, () => void this.data.run()) : this.body(page, status === TaskStatus.PENDING, f, locale, pageSize)}`;
   }
 
   private body(page: SessionsPage | undefined, busy: boolean, f: SessionsFilters, locale: string, pageSize: number): TemplateResult | typeof nothing {
     const response = page?.response;
     if (response && response.total === 0 && !busy) {
-      return renderEmpty({ filters: f, locale, organizations: this.facets.organizations, onClear: () => this.clearFilters() });
+      return renderEmpty({ filters: f, locale, organizations: response.facets.organizations, onClear: () => this.clearFilters() });
     }
     return html`${renderTable({
         items: response ? response.items : null,
@@ -275,7 +287,8 @@ export class KreUserSessions extends ReportElement {
       })}
       ${response && response.total > 0
         ? renderPager({
-            offset: this.offset,
+            // The offset of the rows on screen: while the next page loads, the pager still describes these.
+            offset: response.offset,
             limit: pageSize,
             total: response.total,
             locale,

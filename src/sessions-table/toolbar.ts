@@ -3,7 +3,7 @@
  * multi-selects (from the response's facets), the Started date range with presets, the
  * `active-at` chip, "Clear filters" and the export button.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Organization } from '../core/types.js';
 import type { DateRange } from '../shared/dates.js';
@@ -50,7 +50,7 @@ export function activeAtText(activeAt: string, locale: string, zone: string): st
   return str('activeAt', { time: formatDateTime(locale, zone, Date.parse(activeAt), { dateStyle: 'medium', timeStyle: 'medium' }) });
 }
 
-export class SessionsToolbar {
+export class SessionsToolbar implements ReactiveController {
   private readonly sources: MultiSelect;
   private readonly orgs: OrgPicker;
   private draft: string | null = null;
@@ -63,6 +63,7 @@ export class SessionsToolbar {
   constructor(host: Host, actions: ToolbarActions) {
     this.host = host;
     this.actions = actions;
+    host.addController(this);
     this.sources = new MultiSelect(host, {
       id: 'source',
       label: () => str('licenseSource'),
@@ -73,6 +74,11 @@ export class SessionsToolbar {
       onChange: (values) => actions.licenseSource(values),
     });
     this.orgs = new OrgPicker(host, { id: 'org', onChange: (ids) => actions.organization(ids) });
+  }
+
+  /** A detached element sends nothing: the pending search is dropped. */
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
   }
 
   /** Sends the search typed so far now (Enter), instead of after the debounce. */

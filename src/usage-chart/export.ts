@@ -5,7 +5,8 @@
 import type { UsageResponse } from '../core/types.js';
 import { emit, type FilterState } from '../shared/events.js';
 import { bucketsToCsv, usageFileName } from './csv.js';
-import { chartToPng, downloadBlob } from './png.js';
+import { downloadBlob } from '../shared/download.js';
+import { chartToPng } from './png.js';
 
 type Host = HTMLElement & { renderRoot: HTMLElement | DocumentFragment; product: string };
 

@@ -85,16 +85,3 @@ export async function chartToPng(svg: SVGSVGElement, options: PngOptions): Promi
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(str('imageEncodeFailed')))), 'image/png'),
   );
 }
-
-/** Saves a blob under a file name through a temporary link. */
-export function downloadBlob(blob: Blob, fileName: string, within: Node & ParentNode): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  within.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}

@@ -140,5 +140,26 @@ describe('<kre-user-sessions> CSV export', () => {
     expect(text).to.contain('No file was saved.');
     expect(downloads).to.have.length(0);
     await expect(el).to.be.accessible();
+
+    // Retry is a new export: a cancelable kre-export comes first, and this time the file is saved.
+    el.fetch = null;
+    const announced: string[] = [];
+    el.addEventListener('kre-export', (e) => announced.push((e as CustomEvent<{ fileName: string }>).detail.fileName));
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="export-status"] button')].find((b) => b.textContent!.includes('Retry'))!.click();
+    await waitUntil(() => downloads.length === 1, 'no file after retry', { timeout: 10000 });
+    expect(announced).to.have.length(1);
+  });
+
+  it('a drill-down export is named after the day of active-at in time-zone', async () => {
+    // 23:30 UTC on Oct 30 is already Oct 31 in Berlin.
+    const el = await mount('active-at="2026-10-30T23:30:00Z" time-zone="Europe/Berlin"');
+    await settled(el);
+    const names: string[] = [];
+    el.addEventListener('kre-export', (e) => {
+      names.push((e as CustomEvent<{ fileName: string }>).detail.fileName);
+      e.preventDefault();
+    });
+    await el.exportCsv();
+    expect(names).to.deep.equal(['kre-user-sessions_2026-10-31_2026-10-31.csv']);
   });
 });

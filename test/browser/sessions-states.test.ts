@@ -34,6 +34,31 @@ describe('<kre-user-sessions> states', () => {
     expect(cellTexts(rows(el)[0])[0]).to.equal(expected({ sort: 'user', order: 'desc' }).items[0].user.name.trim());
   });
 
+  it('while the next page loads, the pager still describes the rows on screen', async () => {
+    const el = await mount();
+    await settled(el);
+    const pagerText = () => $(el, '[part="pager"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(pagerText()).to.contain('1–50 of');
+    service().control.set({ delayMs: 1_000 });
+    $<HTMLButtonElement>(el, '[data-page="nextPage"]')!.click();
+    await el.updateComplete;
+    expect($(el, '.scroller')!.getAttribute('aria-busy')).to.equal('true');
+    expect(pagerText()).to.contain('1–50 of');
+    await settled(el);
+    expect(pagerText()).to.contain('51–100 of');
+  });
+
+  it('another endpoint: the previous service\'s rows and filter options are not shown while it loads', async () => {
+    const el = await mount();
+    await settled(el);
+    expect(rows(el).length).to.be.greaterThan(0);
+    el.fetch = () => new Promise<Response>(() => {}); // the new service never answers
+    el.endpoint = '/api/other-reports';
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(0);
+    expect($(el, 'tbody tr.skeleton')).to.not.equal(null);
+  });
+
   it('no matching sessions: names the filters and clears them', async () => {
     const el = await mount('q="zzzzqqq" license-source="Acme Corp"');
     await settled(el);
