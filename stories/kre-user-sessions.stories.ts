@@ -8,6 +8,7 @@ import type { Dataset } from '../src/core/types.js';
 import { createMockService, generateDataset, type MockService, type MockSettings } from '../src/mock/index.js';
 import type { KreUserSessions } from '../src/sessions-table/kre-user-sessions.js';
 import '../src/kre-user-sessions.js';
+import { THEMES } from './themes.js';
 
 const ASOF = '2026-10-31T10:15:00Z';
 const ENDPOINT = '/api/license-reports';
@@ -54,43 +55,6 @@ interface SessionsArgs {
   'page-size'?: number;
 }
 
-const THEMES: Record<string, Record<string, string>> = {
-  light: {},
-  dark: {
-    '--kre-color-text': '#e6e9f0',
-    '--kre-color-text-muted': '#a7b0c0',
-    '--kre-color-surface': '#151a24',
-    '--kre-color-surface-muted': '#212838',
-    '--kre-color-border': '#343c4e',
-    '--kre-color-border-strong': '#5d6880',
-    '--kre-color-accent': '#78a6ff',
-    '--kre-color-accent-surface': '#1f2d4a',
-    '--kre-color-highlight': '#6b5a12',
-    '--kre-color-active': '#7fd6a0',
-    '--kre-color-active-surface': '#173726',
-    '--kre-color-scheme': 'dark',
-    '--kre-color-danger-surface': '#3b1d20',
-    '--kre-color-danger-text': '#ffb8b8',
-    '--kre-color-danger': '#ff6b6b',
-    '--kre-shadow': '0 6px 24px rgb(0 0 0 / 0.55)',
-    background: '#0d1118',
-  },
-  brand: {
-    '--kre-font-family': "'Trebuchet MS', 'Segoe UI', sans-serif",
-    '--kre-color-text': '#2b1b33',
-    '--kre-color-text-muted': '#6a5873',
-    '--kre-color-surface': '#fffafc',
-    '--kre-color-surface-muted': '#f7e9f0',
-    '--kre-color-border': '#ecd3df',
-    '--kre-color-accent': '#b0185a',
-    '--kre-color-accent-surface': '#fbe3ee',
-    '--kre-color-highlight': '#ffd1e6',
-    '--kre-radius': '16px',
-    '--kre-radius-small': '10px',
-    '--kre-spacing': '24px',
-    background: '#fdf4f8',
-  },
-};
 
 interface Case {
   args?: SessionsArgs;

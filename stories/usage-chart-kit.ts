@@ -11,6 +11,7 @@ import { createMockService, generateDataset, type MockService, type MockSettings
 import type { LicenseUsageElement } from '../src/usage-chart/license-usage.js';
 import '../src/kre-license-usage.js';
 import '../src/testcloud-license-usage.js';
+import { THEMES } from './themes.js';
 
 export const ASOF = '2026-10-31T10:15:00Z';
 export const ENDPOINT = '/api/license-reports';
@@ -36,52 +37,7 @@ export interface UsageArgs {
   heading?: string;
 }
 
-export const THEMES = {
-  light: {},
-  dark: {
-    '--kre-color-text': '#e6e9f0',
-    '--kre-color-text-muted': '#a7b0c0',
-    '--kre-color-surface': '#151a24',
-    '--kre-color-surface-muted': '#212838',
-    '--kre-color-border': '#343c4e',
-    '--kre-color-border-strong': '#5d6880',
-    '--kre-color-grid': '#2a3243',
-    '--kre-color-accent': '#78a6ff',
-    '--kre-color-scheme': 'dark',
-    '--kre-color-danger-surface': '#3b1d20',
-    '--kre-color-danger-text': '#ffb8b8',
-    '--kre-color-danger': '#ff6b6b',
-    '--kre-shadow': '0 6px 24px rgb(0 0 0 / 0.55)',
-    '--kre-usage-available-color': '#6f8fcf',
-    '--kre-usage-peak-color': '#5c93f7',
-    '--kre-usage-average-color': '#ffa05c',
-    '--kre-usage-capacity-color': '#ff6b6b',
-    '--kre-usage-highlight-color': 'rgb(120 166 255 / 0.16)',
-    '--testcloud-usage-available-color': '#4fb3a3',
-    '--testcloud-usage-peak-color': '#2cc2ad',
-    '--testcloud-usage-average-color': '#c39bff',
-    background: '#0d1118',
-  },
-  brand: {
-    '--kre-font-family': "'Trebuchet MS', 'Segoe UI', sans-serif",
-    '--kre-color-text': '#2b1b33',
-    '--kre-color-text-muted': '#6a5873',
-    '--kre-color-surface': '#fffafc',
-    '--kre-color-surface-muted': '#f7e9f0',
-    '--kre-color-border': '#ecd3df',
-    '--kre-color-accent': '#b0185a',
-    '--kre-radius': '16px',
-    '--kre-radius-small': '10px',
-    '--kre-spacing': '24px',
-    '--kre-usage-available-color': '#e89abb',
-    '--kre-usage-peak-color': '#b0185a',
-    '--kre-usage-average-color': '#2f4858',
-    '--kre-usage-capacity-color': '#2f4858',
-    '--testcloud-usage-peak-color': '#6a2c91',
-    '--testcloud-usage-available-color': '#c7a6e0',
-    background: '#fdf4f8',
-  },
-} as const;
+export { THEMES };
 
 export interface Case {
   args?: UsageArgs;
