@@ -5,12 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { CHROME_ARGS, CHROME_PATH } from './scripts/chromium.mjs';
 
 // Test tools cannot download a browser here: use the one the system has.
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(CHROME)) {
+if (!existsSync(CHROME_PATH)) {
   console.error(
-    `\nBrowser tests need Chromium, and there is none at ${CHROME}.\n` +
+    `\nBrowser tests need Chromium, and there is none at ${CHROME_PATH}.\n` +
       '  Debian/Ubuntu:  apt-get update && apt-get install -y chromium\n' +
       '  elsewhere:      set CHROME_PATH to a Chrome or Chromium executable\n',
   );
@@ -41,18 +41,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: CHROME,
+        executablePath: CHROME_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: CHROME_ARGS,
       },
     }),
   ],

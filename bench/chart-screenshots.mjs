@@ -4,6 +4,7 @@
 //   e.g. node bench/chart-screenshots.mjs /tmp/shots default@1400 hourly@360 dark@1400
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, CHROME_PATH } from '../scripts/chromium.mjs';
 
 const BASE = process.env.STORYBOOK_URL ?? 'http://localhost:6006';
 const out = process.argv[2] ?? '/tmp/usage-shots';
@@ -12,8 +13,8 @@ const TAG = process.env.TAG ?? 'kre-license-usage';
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  executablePath: CHROME_PATH,
+  args: CHROME_ARGS,
 });
 try {
   for (const spec of wanted) {

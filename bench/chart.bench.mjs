@@ -5,6 +5,7 @@
 // Usage: node bench/chart.bench.mjs   (exits 1 when a target is missed)
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, CHROME_PATH } from '../scripts/chromium.mjs';
 
 const PAGE = '/__chart-bench.html';
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chart bench</title></head>
@@ -35,8 +36,8 @@ await server.listen();
 const { port } = server.httpServer.address();
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  executablePath: CHROME_PATH,
+  args: CHROME_ARGS,
 });
 let failed = false;
 try {

@@ -2,11 +2,12 @@
 // node bench/sessions-shots.mjs [outDir]   (default /tmp/kre-sessions-shots)
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, CHROME_PATH } from '../scripts/chromium.mjs';
 import { startHarness } from './sessions-serve.mjs';
 
 const out = process.argv[2] ?? '/tmp/kre-sessions-shots';
 mkdirSync(out, { recursive: true });
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ARGS = CHROME_ARGS;
 const STATES = {
   default: {},
   search: { attrs: { q: 'torv' } },
@@ -21,7 +22,7 @@ const STATES = {
 };
 const only = process.env.SHOTS?.split(',');
 const harness = await startHarness();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ARGS });
 try {
   for (const width of [360, 1400]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });

@@ -4,9 +4,10 @@
 // Targets (issue 11): a 250-row page under 50 ms; 100 000 rows exported in under 5 s with memory
 // bounded by the chunk size. Figures are printed, never asserted. Run: node bench/sessions.bench.mjs
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, CHROME_PATH } from '../scripts/chromium.mjs';
 import { startHarness } from './sessions-serve.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+const ARGS = [...CHROME_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], p90: s[Math.floor(s.length * 0.9)], min: s[0] };
@@ -15,7 +16,7 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
 
 const harness = await startHarness();
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error('pageerror', e.message));

@@ -9,6 +9,7 @@ import { createMockService, generateDataset, type MockService } from '../../src/
 import '../../src/kre-license-usage.js';
 import '../../src/testcloud-license-usage.js';
 import type { LicenseUsageElement } from '../../src/usage-chart/license-usage.js';
+import { pathPoints } from '../shared/path-points.js';
 
 export const ASOF = '2026-10-31T10:15:00Z';
 export const ZONE = 'Europe/Berlin';
@@ -113,21 +114,7 @@ export function drawnBars(el: Element): DrawnBar[] {
   }));
 }
 
-/** The points of a path of absolute M, L, H and V commands (the chart's lines and steps). */
-export function pathPoints(d: string): [number, number][] {
-  const points: [number, number][] = [];
-  let x = 0;
-  let y = 0;
-  for (const [, cmd, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/g)) {
-    const n = args.split(/[ ,]+/).filter(Boolean).map(Number);
-    if (cmd === 'M' || cmd === 'L') [x, y] = n;
-    else if (cmd === 'H') x = n[0];
-    else if (cmd === 'V') y = n[0];
-    else continue;
-    points.push([x, y]);
-  }
-  return points;
-}
+export { pathPoints };
 
 /** The value of the step line over the horizontal segment that covers `x`. */
 export function stepValueAt(el: Element, x: number): number {

@@ -13,27 +13,14 @@ import { bucketsToCsv, usageFileName } from '../../src/usage-chart/csv.js';
 import { bucketText, peakAtText } from '../../src/usage-chart/labels.js';
 import { atCapacity, barPadding, bucketAt, layoutChart, yScale } from '../../src/usage-chart/layout.js';
 import { chooseTicks, localFields, tickIndexes } from '../../src/usage-chart/ticks.js';
+import { pathPoints } from '../shared/path-points.js';
 
 const ASOF = '2026-10-31T10:15:00Z';
 const data = generateDataset({ seed: 3, sessions: 3000, days: 430, end: ASOF, products: ['kre'] });
 const usage = (interval: Interval, from: string, to: string, timeZone = 'Europe/Berlin') =>
   computeUsage(data, { product: 'kre', from, to, interval, timeZone }, ASOF);
 
-/** Points of a path of absolute M, L, H and V commands. */
-function points(d: string): (readonly [number, number])[] {
-  const out: (readonly [number, number])[] = [];
-  let x = 0;
-  let y = 0;
-  for (const [, cmd, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/g)) {
-    const n = args.split(/[ ,]+/).filter(Boolean).map(Number);
-    if (cmd === 'M' || cmd === 'L') [x, y] = n;
-    else if (cmd === 'H') x = n[0];
-    else if (cmd === 'V') y = n[0];
-    else continue;
-    out.push([x, y]);
-  }
-  return out;
-}
+
 
 describe('layoutChart', () => {
   it('draws each bucket: bar top at its peak, slot by its duration, steps at available', () => {
@@ -52,7 +39,7 @@ describe('layoutChart', () => {
     const oct25 = r.buckets.findIndex((b) => b.start.startsWith('2026-10-25'));
     assert.ok(Math.abs((l.bars[oct25].x1 - l.bars[oct25].x0) / (l.bars[0].x1 - l.bars[0].x0) - 25 / 24) < 1e-9);
     // Step line: n + 1 levels, each over its slot, vertical moves only at slot edges.
-    const step = points(l.availableLine);
+    const step = pathPoints(l.availableLine);
     assert.equal(step.length, 2 * r.buckets.length);
     r.buckets.forEach((b, i) => {
       const [x0, y0] = step[2 * i];
@@ -61,7 +48,7 @@ describe('layoutChart', () => {
       assert.ok(Math.abs(x0 - l.bars[i].x0) < 0.006 && Math.abs(x1 - l.bars[i].x1) < 0.006);
       assert.ok(Math.abs(y0 - l.y(b.available)) <= 0.005);
     });
-    const average = points(l.averageLine);
+    const average = pathPoints(l.averageLine);
     average.forEach(([x, y], i) => {
       assert.ok(Math.abs(x - (l.bars[i].x0 + l.bars[i].x1) / 2) <= 0.005);
       assert.ok(Math.abs(y - l.y(r.buckets[i].averagePeak)) <= 0.005);
@@ -82,7 +69,7 @@ describe('layoutChart', () => {
     assert.deepEqual([none.bars, none.availableArea, none.xTicks], [[], '', []]);
     const one: UsageBucket = { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z', available: 3, peak: 2, peakAt: '2026-10-01T09:00:00Z', averagePeak: 1.5 };
     const l = layoutChart({ buckets: [one], interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 300, height: 200 });
-    assert.equal(points(l.averageLine).length, 2);
+    assert.equal(pathPoints(l.averageLine).length, 2);
     assert.equal(l.xTicks.length, 1);
   });
 

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests of the example hosts: Debian's Chromium through playwright-core
 // (no browser download), the example report service on a free port, and a few page helpers.
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chromium.mjs';
 import { createReportServer, listen } from '../../examples/node-server/server.mjs';
 
 export { CSP } from '../../examples/node-server/server.mjs';
@@ -10,17 +11,8 @@ export const LOCALE = 'en-US';
 
 export function launchBrowser() {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    executablePath: CHROME_PATH,
+    args: CHROME_ARGS,
   });
 }
 
@@ -130,3 +122,11 @@ export async function statusText(page, selector) {
 export const formatInteger = (n) => new Intl.NumberFormat(LOCALE).format(n);
 export const formatDecimal = (n) => new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 export const formatPercent = (r) => (r === null ? '—' : new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 }).format(r));
+
+/** The summary strip a chart must show for a usage response's `summary`. */
+export const summaryStats = (summary) => ({
+  peak: formatInteger(summary.peak),
+  average: formatDecimal(summary.averageDailyPeak),
+  available: formatInteger(summary.available),
+  utilization: formatPercent(summary.utilization),
+});

@@ -9,13 +9,12 @@ import { computeUsage, querySessions, sessionsToCsv, sessionsCsvFileName } from 
 import {
   CSP,
   chartReport,
-  formatDecimal,
   formatInteger,
-  formatPercent,
   launchBrowser,
   newPage,
   sessionRows,
   startServer,
+  summaryStats,
 } from './helpers.mjs';
 import { saveScreenshot } from './screenshots.mjs';
 
@@ -49,12 +48,7 @@ describe('plain HTML page under a strict CSP', () => {
       const expected = computeUsage(service.dataset, { product, from, to, interval: shown.interval, timeZone }, service.asOf);
       assert.ok(expected.buckets.length > 0 && expected.summary.peak > 0, 'the range holds data');
       assert.deepEqual(shown.report, expected);
-      assert.deepEqual(shown.stats, {
-        peak: formatInteger(expected.summary.peak),
-        average: formatDecimal(expected.summary.averageDailyPeak),
-        available: formatInteger(expected.summary.available),
-        utilization: formatPercent(expected.summary.utilization),
-      });
+      assert.deepEqual(shown.stats, summaryStats(expected.summary));
       assert.deepEqual(shown.bars, expected.buckets.map((_, i) => i));
     });
   }
