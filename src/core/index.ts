@@ -5,7 +5,9 @@
 export * from './types.js';
 export { ContractError } from './errors.js';
 export { computeUsage } from './usage.js';
-export { querySessions, compareText } from './sessions.js';
+export { querySessions } from './sessions.js';
+export { computeCapacity } from './capacity.js';
+export { compareText, compareCodePoints, textSortKey } from './text-order.js';
 export {
   BOM,
   SESSIONS_CSV_HEADER,

@@ -5,10 +5,11 @@
  * to change the data, pass a new dataset object (or call `forgetDataset`).
  */
 import { ContractError, describeValue } from './errors.js';
-import type { Dataset, Organization, Product, SessionRecord } from './types.js';
+import type { Dataset, DenialRecord, Organization, Product, SessionRecord } from './types.js';
 import { PRODUCTS } from './types.js';
 import { oneOf, optionalId, requireString } from './validate.js';
 import { parseInstant } from './tz.js';
+import { compareCodePoints } from './text-order.js';
 
 export interface OrgIndex {
   list: Organization[];
@@ -45,6 +46,10 @@ export interface ProductIndex {
   sweepStarts: Float64Array;
   sweepEnds: Float64Array;
   allocations: AllocationSeries[];
+  /** Denial times, ascending (ties in record order). */
+  denialTimes: Float64Array;
+  /** Organization index of each denial of `denialTimes`, -1 for none. */
+  denialOrgs: Int32Array;
   /** Per-field sort ranks and search text, built on first use. */
   lazy: Map<string, unknown>;
 }
@@ -146,6 +151,7 @@ function buildProduct(dataset: Dataset, orgs: OrgIndex, product: Product): Produ
     }
   }
   const n = records.length;
+  uniqueIds(records as never, positions, 'sessions', 'sessionId', 'session id');
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   const org = new Int32Array(n);
@@ -164,12 +170,12 @@ function buildProduct(dataset: Dataset, orgs: OrgIndex, product: Product): Produ
     org[k] = o ?? -1;
   }
   const byStart = orderBy(start, iota(n));
-  // Equal starts: by session id, then position (runs are short; the sort above kept positions).
+  // Equal starts: by session id (unique), in code point order (runs are short).
   for (let a = 0, b = 1; a < n; a = b, b = a + 1) {
     while (b < n && start[byStart[b]] === start[byStart[a]]) b++;
     if (b - a > 1) {
       const run = byStart.subarray(a, b);
-      run.sort((x, y) => compareCodeUnits(records[x].sessionId, records[y].sessionId) || x - y);
+      run.sort((x, y) => compareCodePoints(records[x].sessionId, records[y].sessionId));
     }
   }
   const sweepByStart = keep(byStart, (i) => !(end[i] <= start[i]));
@@ -187,7 +193,56 @@ function buildProduct(dataset: Dataset, orgs: OrgIndex, product: Product): Produ
     sweepStarts: gather(start, sweepByStart),
     sweepEnds: gather(end, sweepByEnd),
     allocations: indexAllocations(dataset, orgs, product),
+    ...indexDenials(dataset, orgs, product),
     lazy: new Map(),
+  };
+}
+
+/** Throws when two records of one product share an id: a service holds each session or denial once. */
+function uniqueIds(records: ReadonlyArray<{ [key: string]: unknown }>, positions: number[], list: string, key: string, what: string): void {
+  const seen = new Map<unknown, number>();
+  for (let k = 0; k < records.length; k++) {
+    const id = records[k][key];
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new ContractError(`${list}[${positions[k]}].${key}`, `duplicate ${what} ${describeValue(id)} (also ${list}[${positions[first]}])`);
+    }
+    seen.set(id, k);
+  }
+}
+
+function validateDenial(d: DenialRecord, at: string): void {
+  if (!d || typeof d !== 'object') throw new ContractError(at, 'expected an object');
+  requireString(`${at}.requestId`, d.requestId);
+  if (!d.user || typeof d.user !== 'object') throw new ContractError(`${at}.user`, 'expected { name, email }');
+  requireString(`${at}.user.name`, d.user.name);
+  requireString(`${at}.user.email`, d.user.email);
+  requireString(`${at}.machineId`, d.machineId);
+  requireString(`${at}.licenseSource`, d.licenseSource);
+}
+
+function indexDenials(dataset: Dataset, orgs: OrgIndex, product: Product): { denialTimes: Float64Array; denialOrgs: Int32Array } {
+  const list = dataset.denials ?? [];
+  if (!Array.isArray(list)) throw new ContractError('denials', `expected a list, got ${describeValue(list)}`);
+  const records: DenialRecord[] = [];
+  const positions: number[] = [];
+  const times: number[] = [];
+  const owners: number[] = [];
+  list.forEach((d: DenialRecord, i) => {
+    const at = `denials[${i}]`;
+    if (!d || typeof d !== 'object') throw new ContractError(at, 'expected an object');
+    if (oneOf(`${at}.product`, d.product, PRODUCTS) !== product) return;
+    validateDenial(d, at);
+    records.push(d);
+    positions.push(i);
+    times.push(recordInstant(`${at}.at`, d.at));
+    owners.push(orgOf(orgs, `${at}.organizationId`, d.organizationId));
+  });
+  uniqueIds(records as never, positions, 'denials', 'requestId', 'request id');
+  const order = orderBy(Float64Array.from(times), iota(times.length));
+  return {
+    denialTimes: Float64Array.from(order, (k) => times[k]),
+    denialOrgs: Int32Array.from(order, (k) => owners[k]),
   };
 }
 
@@ -195,7 +250,7 @@ function indexAllocations(dataset: Dataset, orgs: OrgIndex, product: Product): A
   if (!Array.isArray(dataset.allocations)) {
     throw new ContractError('allocations', `expected a list, got ${describeValue(dataset.allocations)}`);
   }
-  const scopes = new Map<number, Array<[number, number]>>();
+  const scopes = new Map<number, Array<[time: number, sessions: number, position: number]>>();
   dataset.allocations.forEach((a, i) => {
     const at = `allocations[${i}]`;
     if (!a || typeof a !== 'object') throw new ContractError(at, 'expected an object');
@@ -206,12 +261,21 @@ function indexAllocations(dataset: Dataset, orgs: OrgIndex, product: Product): A
       throw new ContractError(`${at}.sessions`, `expected a whole number of sessions, got ${describeValue(a.sessions)}`);
     }
     const list = scopes.get(scope) ?? [];
-    list.push([time, a.sessions]);
+    list.push([time, a.sessions, i]);
     scopes.set(scope, list);
   });
   return [...scopes].map(([scope, list]) => {
-    // Stable by time: of two allocations at one instant, the later record wins.
     list.sort((x, y) => x[0] - y[0]);
+    // One scope's allocation at one instant is one event (CONTRACT 3.5): a second is a duplicate.
+    for (let k = 1; k < list.length; k++) {
+      if (list[k][0] === list[k - 1][0]) {
+        const [a, b] = [list[k - 1][2], list[k][2]].sort((x, y) => x - y);
+        throw new ContractError(
+          `allocations[${b}].effectiveFrom`,
+          `duplicate allocation of the ${scope < 0 ? 'account-wide scope' : `scope ${describeValue(orgs.list[scope].id)}`} at ${describeValue(dataset.allocations[b].effectiveFrom)} (also allocations[${a}])`,
+        );
+      }
+    }
     return {
       org: scope,
       times: Float64Array.from(list, (x) => x[0]),
@@ -272,10 +336,6 @@ export function orderBy(times: Float64Array, items: Uint32Array): Uint32Array {
   return out;
 }
 
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function datasetIndex(dataset: Dataset): DatasetIndex {
   let index = cache.get(dataset);
   if (!index) {
@@ -319,6 +379,25 @@ export function organizationMask(orgs: OrgIndex, ids: readonly string[]): Uint8A
     stack.push(...orgs.children[i]);
   }
   return mask;
+}
+
+/**
+ * The allocation scopes an organization filter draws on (CONTRACT 4): the matched organizations
+ * (each id and its descendants) and their ancestors. The account-wide scope (-1) always counts.
+ * Null when there is no filter (every scope).
+ */
+export function scopeMask(orgs: OrgIndex, ids: readonly string[]): Uint8Array | null {
+  const mask = organizationMask(orgs, ids);
+  if (!mask) return null;
+  for (const id of ids) {
+    for (let a = orgs.parent[orgs.byId.get(id) as number]; a >= 0 && !mask[a]; a = orgs.parent[a]) mask[a] = 1;
+  }
+  return mask;
+}
+
+/** Whether allocation scope `org` (-1: account-wide) is in a mask from `scopeMask`. */
+export function scopeMatches(mask: Uint8Array | null, org: number): boolean {
+  return mask === null || org < 0 || mask[org] === 1;
 }
 
 /** Whether organization index `org` (-1: none) passes a mask from `organizationMask`. */

@@ -1,19 +1,23 @@
 /**
  * `querySessions`: the body of `GET {endpoint}/{product}/sessions` (CONTRACT 3.2 and 4).
  *
- * Order: `sort` ascending breaks ties by `started`, then `sessionId`; `desc` is the exact reverse
- * of `asc`. Text compares with a base-sensitivity, numeric-aware English collation (`compareText`);
- * `ended` sorts active sessions after every ended one.
+ * Order: by `sort` in `order`; rows with equal sort keys by `sessionId` ascending (code point
+ * order) whatever `order` says, so pages never overlap or skip. Text compares with `compareText`
+ * (./text-order.ts); `ended` sorts active sessions after every ended one.
+ *
+ * Snapshot: the answer is as of `query.asOf` when given (never after the service's now), else as
+ * of the now: sessions that started at or after it are left out, and sessions running at it are
+ * active (`ended: null`), whatever their record says about later instants.
  */
+import { ContractError } from './errors.js';
 import { localToInstant, civilToDays, formatUtc } from './tz.js';
 import { instant, validateSessionsQuery, type ValidSessionsQuery } from './validate.js';
 import { iota, organizationMask, productIndex, type ProductIndex } from './prepare.js';
 import { countAtOrBefore, countBefore } from './sweep.js';
+import { compareCodePoints, compareText, textSortKey } from './text-order.js';
 import type { Dataset, SessionItem, SessionRecord, SessionsQuery, SessionsResponse, SortField } from './types.js';
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-/** The text order of the sessions list. */
-export const compareText: (a: string, b: string) => number = collator.compare;
+export { compareText };
 
 /** The text a sort field compares, per session. */
 export function sortText(field: SortField, s: SessionRecord, orgPath: string[] | null): string {
@@ -38,37 +42,67 @@ function lazy<T>(index: ProductIndex, key: string, build: () => T): T {
   return value;
 }
 
-/** Dense ranks of every session by a text field, built once per field. */
+/**
+ * Sorts distinct texts and returns each one's rank: by `compareText` when keyed, else by code
+ * point. Texts without surrogates or NUL sort natively (their UTF-16 code units are then code
+ * points), as `key NUL text` when keyed.
+ */
+function rankTexts(unique: string[], keyed: boolean): Map<string, number> {
+  const plain = !unique.some((t) => /[\u0000\ud800-\udfff]/.test(keyed ? textSortKey(t) + t : t));
+  let sorted: string[];
+  if (plain) {
+    const packed = keyed ? unique.map((t) => `${textSortKey(t)}\u0000${t}`) : unique.slice();
+    packed.sort();
+    sorted = keyed ? packed.map((p) => p.slice(p.indexOf('\u0000') + 1)) : packed;
+  } else {
+    sorted = unique.slice().sort(keyed ? compareText : compareCodePoints);
+  }
+  const rankOf = new Map<string, number>();
+  sorted.forEach((text, k) => rankOf.set(text, k));
+  return rankOf;
+}
+
+/** Ranks of every session by a text field in `compareText` order, built once per field. */
 function textRanks(index: ProductIndex, field: SortField): Uint32Array {
   return lazy(index, `rank:${field}`, () => {
     const n = index.records.length;
     const text = index.records.map((s, i) => sortText(field, s, index.org[i] >= 0 ? index.orgs.paths[index.org[i]] : null));
-    const unique = [...new Set(text)].sort(compareText);
-    const rankOf = new Map<string, number>();
-    let rank = 0;
-    unique.forEach((value, k) => {
-      if (k > 0 && compareText(unique[k - 1], value) !== 0) rank++;
-      rankOf.set(value, rank);
-    });
+    const rankOf = rankTexts([...new Set(text)], true);
     const ranks = new Uint32Array(n);
     for (let i = 0; i < n; i++) ranks[i] = rankOf.get(text[i]) as number;
     return ranks;
   });
 }
 
-/** Ranks by `ended`, active sessions last. */
-function endedRanks(index: ProductIndex): Uint32Array {
-  return lazy(index, 'rank:ended', () => {
-    const { end } = index;
-    const order = iota(end.length);
-    order.sort((a, b) => (Number.isNaN(end[a]) ? Infinity : end[a]) - (Number.isNaN(end[b]) ? Infinity : end[b]) || 0);
-    const ranks = new Uint32Array(end.length);
+/** Ranks of every session by `sessionId` in code point order: the tie-break (ids are unique). */
+function idRanks(index: ProductIndex): Uint32Array {
+  return lazy(index, 'rank:id', () => {
+    const ids = index.records.map((s) => s.sessionId);
+    const rankOf = rankTexts(ids, false);
+    return Uint32Array.from(ids, (id) => rankOf.get(id) as number);
+  });
+}
+
+/** Sessions by id rank: the inverse of `idRanks`. */
+function idOrder(index: ProductIndex): Uint32Array {
+  return lazy(index, 'order:id', () => {
+    const ranks = idRanks(index);
+    const order = new Uint32Array(ranks.length);
+    for (let i = 0; i < ranks.length; i++) order[ranks[i]] = i;
+    return order;
+  });
+}
+
+/** Dense ranks of every session by a time (NaN: after every time). */
+function timeRanks(index: ProductIndex, key: string, times: Float64Array): Uint32Array {
+  return lazy(index, key, () => {
+    const t = (i: number): number => (Number.isNaN(times[i]) ? Infinity : times[i]);
+    const order = iota(times.length).sort((a, b) => t(a) - t(b));
+    const ranks = new Uint32Array(times.length);
     let rank = 0;
     for (let k = 0; k < order.length; k++) {
-      const prev = order[k - 1];
-      const cur = order[k];
-      if (k > 0 && !(end[prev] === end[cur] || (Number.isNaN(end[prev]) && Number.isNaN(end[cur])))) rank++;
-      ranks[cur] = rank;
+      if (k > 0 && t(order[k - 1]) !== t(order[k])) rank++;
+      ranks[order[k]] = rank;
     }
     return ranks;
   });
@@ -80,24 +114,33 @@ function searchText(index: ProductIndex): string[] {
   );
 }
 
-/** Sessions of the date range (by `started`) or active at `activeAt`, in `byStart` order. */
-function baseSet(index: ProductIndex, q: ValidSessionsQuery, now: number): Uint32Array {
-  const { byStart, sortedStart, end } = index;
+/** Whether session `i` is still running at `cut` (no end, or an end after it). */
+function runningAt(index: ProductIndex, i: number, cut: number): boolean {
+  const e = index.end[i];
+  return Number.isNaN(e) || e > cut;
+}
+
+/** Sessions of the date range (by `started`) or active at `activeAt`, started before `cut`, in `byStart` order. */
+function baseSet(index: ProductIndex, q: ValidSessionsQuery, cut: number): Uint32Array {
+  const { byStart, sortedStart, start, end } = index;
   if (q.activeAt !== null) {
     const t = q.activeAt;
+    // A span ends at `cut` at the latest, so none contains an instant at or after it.
+    if (t >= cut) return new Uint32Array(0);
     const stop = countAtOrBefore(sortedStart, t);
     const out = new Uint32Array(stop);
     let k = 0;
     for (let x = 0; x < stop; x++) {
       const i = byStart[x];
-      const e = Number.isNaN(end[i]) ? now : end[i];
-      if (e > t && e > index.start[i]) out[k++] = i;
+      const e = runningAt(index, i, cut) ? cut : end[i];
+      if (e > t && e > start[i]) out[k++] = i;
     }
     return out.subarray(0, k);
   }
   const from = localToInstant(q.timeZone, civilToDays(q.from!));
-  const to = localToInstant(q.timeZone, civilToDays(q.to!) + 1);
-  return byStart.subarray(countBefore(sortedStart, from), countBefore(sortedStart, to));
+  const to = Math.min(localToInstant(q.timeZone, civilToDays(q.to!) + 1), cut);
+  const lo = countBefore(sortedStart, from);
+  return byStart.subarray(lo, Math.max(lo, countBefore(sortedStart, to)));
 }
 
 function applyFilters(index: ProductIndex, base: Uint32Array, q: ValidSessionsQuery): Uint32Array {
@@ -121,34 +164,62 @@ function applyFilters(index: ProductIndex, base: Uint32Array, q: ValidSessionsQu
   return out.subarray(0, k);
 }
 
-/** `matched` (in start order) sorted by `q.sort`/`q.order`. */
-function sortMatches(index: ProductIndex, matched: Uint32Array, q: ValidSessionsQuery, now: number): Uint32Array {
+/** The primary sort rank of each matched row (equal ranks: equal sort keys). */
+function primaryRanks(index: ProductIndex, matched: Uint32Array, q: ValidSessionsQuery, cut: number): Float64Array {
   const m = matched.length;
-  let asc: Uint32Array;
-  if (q.sort === 'started') {
-    asc = matched;
-  } else if (q.sort === 'duration') {
+  const out = new Float64Array(m);
+  if (q.sort === 'duration') {
+    // Durations depend on `cut`: rank them among the rows.
     const duration = new Float64Array(m);
     for (let k = 0; k < m; k++) {
       const i = matched[k];
-      duration[k] = (Number.isNaN(index.end[i]) ? now : index.end[i]) - index.start[i];
+      duration[k] = (runningAt(index, i, cut) ? cut : index.end[i]) - index.start[i];
     }
-    const positions = iota(m);
-    positions.sort((a, b) => duration[a] - duration[b] || a - b);
-    asc = positions.map((k) => matched[k]);
-  } else {
-    const ranks = q.sort === 'ended' ? endedRanks(index) : textRanks(index, q.sort);
-    // One numeric key per row: rank, then position in start order. Exact below 2^53.
-    const keys = new Float64Array(m);
-    for (let k = 0; k < m; k++) keys[k] = ranks[matched[k]] * m + k;
-    keys.sort();
-    asc = new Uint32Array(m);
-    for (let k = 0; k < m; k++) asc[k] = matched[keys[k] % m];
+    const byDuration = iota(m).sort((a, b) => duration[a] - duration[b]);
+    let rank = 0;
+    for (let k = 0; k < m; k++) {
+      if (k > 0 && duration[byDuration[k - 1]] !== duration[byDuration[k]]) rank++;
+      out[byDuration[k]] = rank;
+    }
+    return out;
   }
-  return asc;
+  if (q.sort === 'ended') {
+    const ranks = timeRanks(index, 'rank:ended', index.end);
+    // Running at `cut`: after every ended session (ranks stay below the session count).
+    for (let k = 0; k < m; k++) out[k] = runningAt(index, matched[k], cut) ? ranks.length : ranks[matched[k]];
+    return out;
+  }
+  const ranks = q.sort === 'started' ? timeRanks(index, 'rank:started', index.start) : textRanks(index, q.sort);
+  for (let k = 0; k < m; k++) out[k] = ranks[matched[k]];
+  return out;
 }
 
-function toItem(index: ProductIndex, i: number): SessionItem {
+/** `matched` (in start order) sorted by `q.sort` in `q.order`, ties by session id ascending. */
+function sortMatches(index: ProductIndex, matched: Uint32Array, q: ValidSessionsQuery, cut: number): Uint32Array {
+  // In start order, equal starts are already in session id order.
+  if (q.sort === 'started' && q.order === 'asc') return matched;
+  const m = matched.length;
+  const primary = primaryRanks(index, matched, q, cut);
+  const ids = idRanks(index);
+  const n = Math.max(index.records.length, 1);
+  let top = 0;
+  for (let k = 0; k < m; k++) if (primary[k] > top) top = primary[k];
+  const sign = q.order === 'asc' ? 1 : -1;
+  if ((top + 1) * n < Number.MAX_SAFE_INTEGER) {
+    // One exact numeric key per row: the primary rank (reversed for desc), then the id rank.
+    const bySessionId = idOrder(index);
+    const keys = new Float64Array(m);
+    for (let k = 0; k < m; k++) keys[k] = (sign > 0 ? primary[k] : top - primary[k]) * n + ids[matched[k]];
+    keys.sort();
+    const out = new Uint32Array(m);
+    for (let k = 0; k < m; k++) out[k] = bySessionId[keys[k] % n];
+    return out;
+  }
+  const rows = iota(m).sort((a, b) => sign * (primary[a] - primary[b]) || ids[matched[a]] - ids[matched[b]]);
+  return rows.map((k) => matched[k]);
+}
+
+function toItem(index: ProductIndex, i: number, cut: number): SessionItem {
   const s = index.records[i];
   const o = index.org[i];
   return {
@@ -160,7 +231,7 @@ function toItem(index: ProductIndex, i: number): SessionItem {
     licenseType: s.licenseType,
     // Normalised: a dataset may say 2026-10-30T09:00+01:00; the response always says ...Z.
     started: formatUtc(index.start[i]),
-    ended: s.ended === null ? null : formatUtc(index.end[i]),
+    ended: runningAt(index, i, cut) ? null : formatUtc(index.end[i]),
   };
 }
 
@@ -173,18 +244,22 @@ function licenseSourceFacet(index: ProductIndex, base: Uint32Array): string[] {
 export function querySessions(dataset: Dataset, query: SessionsQuery, asOf: string | Date): SessionsResponse {
   const q = validateSessionsQuery(query);
   const now = instant('asOf', asOf);
+  if (q.asOf !== null && q.asOf > now) {
+    throw new ContractError('asOf', `must not be after the service's now (${formatUtc(now)}), got ${JSON.stringify(query.asOf)}`);
+  }
+  const cut = q.asOf ?? now;
   const index = productIndex(dataset, q.product);
-  const base = baseSet(index, q, now);
+  const base = baseSet(index, q, cut);
   const matched = applyFilters(index, base, q);
   const total = matched.length;
   const items: SessionItem[] = [];
   if (q.offset < total) {
-    const asc = sortMatches(index, matched, q, now);
+    const sorted = sortMatches(index, matched, q, cut);
     const stop = Math.min(q.offset + q.limit, total);
-    for (let k = q.offset; k < stop; k++) items.push(toItem(index, asc[q.order === 'asc' ? k : total - 1 - k]));
+    for (let k = q.offset; k < stop; k++) items.push(toItem(index, sorted[k], cut));
   }
   return {
-    asOf: formatUtc(now),
+    asOf: formatUtc(cut),
     total,
     offset: q.offset,
     limit: q.limit,

@@ -1,6 +1,7 @@
 /**
- * The plain data of the report contract (../shared/spec/CONTRACT.md): the dataset a service holds,
- * the queries of the two endpoints and their response bodies. No DOM, no runtime code.
+ * The plain data of the report contract 1.1 (../shared/spec/CONTRACT.md): the dataset a service
+ * holds, the queries of the report endpoints and their response bodies. No DOM, no runtime code
+ * beyond the lists of allowed values.
  */
 
 export type Product = 'kre' | 'testcloud';
@@ -75,10 +76,24 @@ export interface SessionRecord {
   ended: string | null;
 }
 
+/** A request refused because no licence was free (CONTRACT 5, 1.1). */
+export interface DenialRecord {
+  requestId: string;
+  product: Product;
+  /** ISO 8601 instant. */
+  at: string;
+  user: SessionUser;
+  machineId: string;
+  licenseSource: string;
+  organizationId: string | null;
+}
+
 export interface Dataset {
   organizations: Organization[];
   allocations: Allocation[];
   sessions: SessionRecord[];
+  /** Absent: no denial recorded. */
+  denials?: DenialRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,14 +117,28 @@ export interface UsageBucket {
   peak: number;
   peakAt: string | null;
   averagePeak: number;
+  /** Matching denials whose `at` lies in the clipped bucket (1.1). */
+  denied: number;
 }
 
 export interface UsageSummary {
   available: number;
   peak: number;
   averageDailyPeak: number;
-  /** `peak / available`, `null` when `available` is 0. */
+  /** The highest `peak / available` of the buckets whose `available` is above 0; `null` when none (1.1). */
   utilization: number | null;
+  /** The sum of the buckets' `denied` (1.1). */
+  denied: number;
+}
+
+/** A change of one allocation scope's licences inside the clipped range (CONTRACT 3.1, 1.1). */
+export interface CapacityChange {
+  /** ISO 8601 with the zone's offset. */
+  at: string;
+  /** `null` is the account-wide scope. */
+  organizationId: string | null;
+  before: number;
+  after: number;
 }
 
 export interface UsageResponse {
@@ -121,6 +150,7 @@ export interface UsageResponse {
   asOf: string;
   buckets: UsageBucket[];
   summary: UsageSummary;
+  capacityChanges: CapacityChange[];
   organizations: Organization[];
 }
 
@@ -143,6 +173,11 @@ export interface SessionsQuery {
   order?: SortOrder;
   offset?: number;
   limit?: number;
+  /**
+   * ISO 8601 instant, not after the service's now: answer as of it (1.1). Sessions that started at
+   * or after it are left out; sessions still running at it are active (`ended: null`).
+   */
+  asOf?: string;
 }
 
 export interface SessionOrganization {
@@ -175,6 +210,73 @@ export interface SessionsResponse {
   limit: number;
   items: SessionItem[];
   facets: SessionsFacets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET {endpoint}/{product}/capacity (CONTRACT 3.4, 1.1)
+
+export interface CapacityQuery {
+  product: Product;
+  from: string;
+  to: string;
+  timeZone: string;
+  organizationIds?: readonly string[];
+  /** The licence count to replay the demand against (a whole number >= 0). */
+  licenses?: number;
+}
+
+export interface CapacityLevel {
+  /** Concurrency `k`. */
+  level: number;
+  /** Seconds of the clipped range during which `c(t) = k`. */
+  seconds: number;
+}
+
+export interface CapacityCoverage {
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface CapacityHour {
+  /** 1 Monday ... 7 Sunday, local. */
+  weekday: number;
+  /** 0-23, local. */
+  hour: number;
+  /** Max of the peaks of the hour buckets starting on that weekday and hour (0 where none). */
+  peak: number;
+  /** Mean of those peaks (0 where none). */
+  averagePeak: number;
+}
+
+export interface CapacityReplay {
+  licenses: number;
+  /** Sessions that would have been refused. */
+  refused: number;
+  /** Seconds during which the real `c(t)` exceeded `licenses`. */
+  secondsOver: number;
+  /** The replayed peak. */
+  peak: number;
+}
+
+export interface CapacityResponse {
+  product: Product;
+  timeZone: string;
+  from: string;
+  to: string;
+  asOf: string;
+  /** Length of the clipped range in seconds. */
+  seconds: number;
+  levels: CapacityLevel[];
+  coverage: CapacityCoverage;
+  /** 168 entries, weekday 1 hour 0 first. */
+  byHour: CapacityHour[];
+  available: number;
+  denied: number;
+  /** Present only when the query gave `licenses`. */
+  replay?: CapacityReplay;
 }
 
 // ---------------------------------------------------------------------------------------------

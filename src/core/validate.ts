@@ -11,6 +11,7 @@ import {
   PRODUCTS,
   SORT_FIELDS,
   SORT_ORDERS,
+  type CapacityQuery,
   type Interval,
   type Product,
   type SessionsQuery,
@@ -102,6 +103,8 @@ export interface ValidSessionsQuery {
   order: SortOrder;
   offset: number;
   limit: number;
+  /** The snapshot instant the query asks for, or null for the service's now. */
+  asOf: number | null;
 }
 
 export function validateSessionsQuery(query: SessionsQuery): ValidSessionsQuery {
@@ -126,6 +129,30 @@ export function validateSessionsQuery(query: SessionsQuery): ValidSessionsQuery 
     order: query.order === undefined ? 'desc' : oneOf('order', query.order, SORT_ORDERS),
     offset: integer('offset', query.offset, 0, 0, Number.MAX_SAFE_INTEGER),
     limit: integer('limit', query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+    asOf: query.asOf === undefined || query.asOf === null ? null : instant('asOf', query.asOf),
+  };
+}
+
+export interface ValidCapacityQuery {
+  product: Product;
+  from: CivilDate;
+  to: CivilDate;
+  timeZone: string;
+  organizationIds: string[];
+  licenses: number | null;
+}
+
+export function validateCapacityQuery(query: CapacityQuery): ValidCapacityQuery {
+  if (!query || typeof query !== 'object') throw new ContractError('query', 'expected an object');
+  const product = oneOf('product', query.product, PRODUCTS);
+  const { from, to } = dateRange(query.from, query.to);
+  return {
+    product,
+    from,
+    to,
+    timeZone: assertTimeZone(query.timeZone),
+    organizationIds: stringList('organizationId', query.organizationIds),
+    licenses: query.licenses === undefined || query.licenses === null ? null : integer('licenses', query.licenses, 0, 0, 1_000_000_000),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Small hand-made datasets for the exact-number tests of the contract. */
-import type { Allocation, Dataset, Organization, Product, SessionRecord } from '../../src/core/index.js';
+import type { Allocation, Dataset, DenialRecord, Organization, Product, SessionRecord } from '../../src/core/index.js';
 
 export const ORGS: Organization[] = [
   { id: 'root', name: 'Acme Corp', parentId: null },
@@ -41,3 +41,20 @@ export function dataset(sessions: SessionRecord[], allocations: Allocation[] = [
 
 /** A time far after every fixture: nothing is clipped at asOf. */
 export const LATER = '2030-01-01T00:00:00Z';
+
+let denialCounter = 0;
+
+export function denial(at: string, extra: Partial<DenialRecord> = {}): DenialRecord {
+  denialCounter += 1;
+  const id = extra.requestId ?? `r-${String(denialCounter).padStart(4, '0')}`;
+  return {
+    requestId: id,
+    product: 'kre' as Product,
+    at,
+    user: { name: `User ${id}`, email: `${id}@example.com` },
+    machineId: `m-${id}`,
+    licenseSource: 'Acme Corp',
+    organizationId: 'qa',
+    ...extra,
+  };
+}

@@ -51,9 +51,13 @@ describe('activeAt (drill-down)', () => {
   it('with activeAt, from and to are not read at all', () => {
     assert.equal(querySessions(ds, { product: 'kre', timeZone: 'UTC', from: 'garbage', activeAt: '2026-10-01T10:00:00Z' }, LATER).total, 3);
   });
-  it('an active session is active until asOf only', () => {
-    const r = querySessions(ds, { product: 'kre', timeZone: 'UTC', activeAt: '2026-10-01T12:00:00Z' }, '2026-10-01T12:00:00Z');
-    assert.deepEqual(ids(r), ['long']);
+  it('a session running at asOf is active until asOf only, whatever its record says later', () => {
+    const before = querySessions(ds, { product: 'kre', timeZone: 'UTC', activeAt: '2026-10-01T11:59:59Z' }, '2026-10-01T12:00:00Z');
+    assert.deepEqual(ids(before), ['after', 'active', 'long']);
+    // long's record ends in December, but at 12:00 it is running: it is shown active.
+    assert.equal(before.items.find((i) => i.sessionId === 'long')?.ended, null);
+    const at = querySessions(ds, { product: 'kre', timeZone: 'UTC', activeAt: '2026-10-01T12:00:00Z' }, '2026-10-01T12:00:00Z');
+    assert.deepEqual(ids(at), []);
   });
 });
 
@@ -96,19 +100,20 @@ describe('sort, order and paging', () => {
   ]);
   const sorted = (over: Partial<SessionsQuery>) => ids(querySessions(ds, q(over), '2026-10-01T13:00:00Z'));
 
-  it('defaults to started, newest first; ties by session id', () => {
-    assert.deepEqual(sorted({}), ['d', 'c', 'a', 'b', 'f', 'e']);
+  it('defaults to started, newest first; equal starts by session id ascending, in either order', () => {
+    assert.deepEqual(sorted({}), ['c', 'd', 'a', 'b', 'f', 'e']);
     assert.deepEqual(sorted({ order: 'asc' }), ['e', 'f', 'b', 'a', 'c', 'd']);
   });
-  it('text sorts with a numeric, accent- and case-insensitive collation; ties by started; desc is the exact reverse', () => {
-    // Emil and emil tie (c, d: same start, ids c < d), émile after them, user 9 before user 10.
+  it('text sorts by a numeric, accent- and case-folded key, then by the text itself', () => {
+    // Emil and emil share a key: the texts' own order puts Emil first; émile after them, user 9 before user 10.
     assert.deepEqual(sorted({ sort: 'user', order: 'asc' }), ['c', 'd', 'a', 'f', 'e', 'b']);
     assert.deepEqual(sorted({ sort: 'user', order: 'desc' }), ['b', 'e', 'f', 'a', 'd', 'c']);
     assert.deepEqual(sorted({ sort: 'email', order: 'asc' }), ['f', 'e', 'd', 'c', 'b', 'a']);
   });
   it('duration counts an active session until asOf; ended puts active sessions last', () => {
-    // e 0, d 5 min, a 30 min, f 30 min, c 2 h, b 5 h (active).
-    assert.deepEqual(sorted({ sort: 'duration', order: 'asc' }), ['e', 'd', 'f', 'a', 'c', 'b']);
+    // e 0, d 5 min, a 30 min, f 30 min, c 2 h, b 5 h (active). a and f tie: by session id, in either order.
+    assert.deepEqual(sorted({ sort: 'duration', order: 'asc' }), ['e', 'd', 'a', 'f', 'c', 'b']);
+    assert.deepEqual(sorted({ sort: 'duration', order: 'desc' }), ['b', 'c', 'a', 'f', 'd', 'e']);
     assert.deepEqual(sorted({ sort: 'ended', order: 'asc' }), ['e', 'f', 'a', 'd', 'c', 'b']);
     assert.deepEqual(sorted({ sort: 'ended', order: 'desc' }), ['b', 'c', 'd', 'a', 'f', 'e']);
   });

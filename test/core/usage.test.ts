@@ -106,6 +106,7 @@ describe('buckets: DST days', () => {
       peak: 1,
       peakAt: '2026-10-01T00:00:00+05:30',
       averagePeak: 1 / 24,
+      denied: 0,
     });
   });
 
@@ -182,7 +183,7 @@ describe('buckets: intervals and clipping', () => {
   it('a range starting at or after asOf has no buckets and a zero summary', () => {
     const r = computeUsage(dataset([session('2026-10-01T01:00:00Z', null)]), q({}), '2026-10-01T00:00:00Z');
     assert.deepEqual(r.buckets, []);
-    assert.deepEqual(r.summary, { available: 0, peak: 0, averageDailyPeak: 0, utilization: null });
+    assert.deepEqual(r.summary, { available: 0, peak: 0, averageDailyPeak: 0, utilization: null, denied: 0 });
   });
 
   it('an hour bucket averages its 60 minute peaks', () => {
@@ -255,13 +256,13 @@ describe('available', () => {
     assert.equal(none.summary.utilization, null);
   });
 
-  it('summary: peak is the max bucket peak, utilization peak / available', () => {
+  it('summary: peak is the max bucket peak; with one allocation, utilization is peak / available', () => {
     const ds = dataset(
       [session('2026-10-01T09:00:00Z', '2026-10-01T10:00:00Z'), session('2026-10-02T09:00:00Z', '2026-10-02T10:00:00Z'), session('2026-10-02T09:30:00Z', '2026-10-02T10:00:00Z')],
       [allocation('2026-01-01T00:00:00Z', 8)],
     );
     const r = computeUsage(ds, q({ from: '2026-10-01', to: '2026-10-04' }), LATER);
-    assert.deepEqual(r.summary, { available: 8, peak: 2, averageDailyPeak: 3 / 4, utilization: 0.25 });
+    assert.deepEqual(r.summary, { available: 8, peak: 2, averageDailyPeak: 3 / 4, utilization: 0.25, denied: 0 });
   });
 });
 
@@ -283,11 +284,15 @@ describe('organization filter', () => {
   it('no filter: every session and every scope, the account-wide one included', () => {
     assert.deepEqual(peakAndAvailable(), [4, 19]);
   });
-  it('an organization matches itself and its descendants, for sessions and scopes', () => {
-    assert.deepEqual(peakAndAvailable(['qa']), [2, 6]);
-    assert.deepEqual(peakAndAvailable(['root']), [3, 9]);
-    assert.deepEqual(peakAndAvailable(['qa-berlin', 'dev']), [2, 5]);
-    assert.deepEqual(peakAndAvailable(['qa', 'qa-berlin']), [2, 6]);
+  it('an organization matches itself and its descendants for sessions; available draws on their scopes, their ancestors\' and the account\'s', () => {
+    // qa: sessions of qa and qa-berlin; licences of qa (4), qa-berlin (2), root (none) and the account (10).
+    assert.deepEqual(peakAndAvailable(['qa']), [2, 16]);
+    assert.deepEqual(peakAndAvailable(['root']), [3, 19]);
+    // qa-berlin draws on qa and the account above it; dev on the account: 2 + 4 + 3 + 10.
+    assert.deepEqual(peakAndAvailable(['qa-berlin', 'dev']), [2, 19]);
+    assert.deepEqual(peakAndAvailable(['qa', 'qa-berlin']), [2, 16]);
+    // dev alone: its own 3 and the account's 10, not its sibling qa's.
+    assert.deepEqual(peakAndAvailable(['dev']), [1, 13]);
   });
   it('lists every organization for the filter options', () => {
     assert.deepEqual(computeUsage(ds, q({}), LATER).organizations.map((o) => o.id), ['root', 'qa', 'qa-berlin', 'dev']);
