@@ -1,8 +1,8 @@
 /**
- * A deliberately naive reference implementation of CONTRACT section 4, used only by the property
- * tests. It is written from the contract's text, not from src/core: no sweep, no sorted indexes,
- * no offset cache, no `localToInstant`. Every number is found by brute force, so that it is
- * obviously right and slow, and the fast code in src/core is checked against it.
+ * A deliberately naive reference implementation of CONTRACT (version 1.1) sections 3 and 4, used
+ * only by the property tests. It is written from the contract's text, not from src/core: no sweep,
+ * no sorted indexes, no offset cache, no `localToInstant`. Every number is found by brute force, so
+ * that it is obviously right and slow, and the fast code in src/core is checked against it.
  *
  * - Time zones: only `Intl.DateTimeFormat#formatToParts` (the platform's tz database). A local
  *   midnight is found by binary search for the first instant whose local date is that day, which is
@@ -11,16 +11,25 @@
  * - c(t): counted by scanning every session at each candidate instant. c is a step function that
  *   changes only at session starts and ends, so on a period [a, b) its values are exactly those at a
  *   and at every start or end inside (a, b); the first candidate reaching the max is the peakAt.
- * - available: a scan of the allocations. Organization filter: walking up the parents.
+ * - available and capacityChanges: a scan of the allocations. Organization filter: walking up the
+ *   parents (scopes: the matched organizations, every ancestor of each, and the account-wide scope).
+ * - denied: a scan of the denials.
  * - Sessions list: filter, then Array.prototype.sort with one comparator.
+ * - Capacity: c(t) evaluated on every piece between two consecutive candidate instants; the replay
+ *   is a literal simulation, one candidate at a time, scanning every admitted session.
  *
- * The only thing taken from core is `compareText` (the collation the contract's text order is
- * defined by) and the types.
+ * The only things taken from core are the text order (`compareText`, `compareCodePoints` of
+ * src/core/text-order.ts, which define it) and the types.
  */
 import fc from 'fast-check';
-import { compareText } from '../../src/core/index.js';
+import { compareCodePoints, compareText } from '../../src/core/text-order.js';
 import type {
   Allocation,
+  CapacityHour,
+  CapacityQuery,
+  CapacityResponse,
+  CapacityChange,
+  DenialRecord,
   Product,
   Dataset,
   Interval,
@@ -33,7 +42,7 @@ import type {
   UsageBucket,
   UsageQuery,
   UsageResponse,
-} from '../../src/core/index.js';
+} from '../../src/core/types.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -204,10 +213,13 @@ export function orgPath(dataset: Dataset, orgId: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Usage (CONTRACT 4)
 
-/** The active span [started, end) of a session, or null when it is never active. */
+/**
+ * The active span [started, end) of a session as of `asOf`, or null when it is empty. A session
+ * still running at `asOf` (ended null, or ended after it) is active: its span ends at `asOf`.
+ */
 function span(s: SessionRecord, asOf: number): { start: number; end: number } | null {
   const start = Date.parse(s.started);
-  const end = s.ended === null ? asOf : Date.parse(s.ended);
+  const end = s.ended === null ? asOf : Math.min(Date.parse(s.ended), asOf);
   return end <= start ? null : { start, end };
 }
 
@@ -300,23 +312,102 @@ function subPeriods(interval: Interval, bucket: Period, days: Period[]): Period[
     .filter((d) => d.start < d.end);
 }
 
-/** For each scope, the latest allocation strictly before `end`; summed over the scopes in the filter. */
-function availableAt(dataset: Dataset, query: UsageQuery, end: number): number {
-  const latest = new Map<string | null, { at: number; sessions: number }>();
-  for (const a of dataset.allocations) {
-    if (a.product !== query.product) continue;
-    const scope = a.organizationId ?? null;
-    if (query.organizationIds && query.organizationIds.length) {
-      if (scope === null || !inOrgFilter(dataset, scope, query.organizationIds)) continue;
+// ---------------------------------------------------------------------------------------------
+// Allocation scopes and denials (CONTRACT 4, 1.1)
+
+/**
+ * Whether `available` and `capacityChanges` draw on allocation scope `scope` under `filter`: no
+ * filter draws on every scope; a filter draws on the account-wide scope (null), on every matched
+ * organization (a filter id or a descendant of one) and on every ancestor of a matched one.
+ */
+export function drawsOnScope(dataset: Dataset, scope: string | null, filter: readonly string[] | undefined): boolean {
+  if (!filter || filter.length === 0) return true;
+  if (scope === null) return true;
+  for (const org of dataset.organizations) {
+    if (!inOrgFilter(dataset, org.id, filter)) continue;
+    // `org` is matched: it and every ancestor of it are drawn on.
+    let cur: string | null = org.id;
+    let steps = 0;
+    while (cur !== null) {
+      if (cur === scope) return true;
+      cur = parentOf(dataset, cur);
+      if (++steps > dataset.organizations.length) throw new Error('oracle: organization cycle');
     }
+  }
+  return false;
+}
+
+/** The `sessions` of the latest allocation of (product, scope) with effectiveFrom strictly before `end`, 0 if none. */
+function scopeValueBefore(dataset: Dataset, product: Product, scope: string | null, end: number): number {
+  let best: { at: number; sessions: number } | null = null;
+  for (const a of dataset.allocations) {
+    if (a.product !== product || (a.organizationId ?? null) !== scope) continue;
     const at = Date.parse(a.effectiveFrom);
     if (!(at < end)) continue;
-    const prev = latest.get(scope);
-    if (!prev || at > prev.at) latest.set(scope, { at, sessions: a.sessions });
+    if (best === null || at > best.at) best = { at, sessions: a.sessions };
   }
+  return best === null ? 0 : best.sessions;
+}
+
+/** Every scope any allocation of the product names (null included when one does). */
+function scopesOf(dataset: Dataset, product: Product): Array<string | null> {
+  const scopes: Array<string | null> = [];
+  for (const a of dataset.allocations) {
+    const scope = a.organizationId ?? null;
+    if (a.product === product && !scopes.includes(scope)) scopes.push(scope);
+  }
+  return scopes;
+}
+
+/** For each scope the filter draws on, its value strictly before `end`; summed. */
+function availableAt(dataset: Dataset, product: Product, filter: readonly string[] | undefined, end: number): number {
   let total = 0;
-  for (const v of latest.values()) total += v.sessions;
+  for (const scope of scopesOf(dataset, product)) {
+    if (drawsOnScope(dataset, scope, filter)) total += scopeValueBefore(dataset, product, scope, end);
+  }
   return total;
+}
+
+/** Matching denials (product, organization filter: a null organization only without a filter) with `at` in [start, end). */
+function deniedIn(dataset: Dataset, product: Product, filter: readonly string[] | undefined, start: number, end: number): number {
+  let n = 0;
+  for (const d of dataset.denials ?? []) {
+    if (d.product !== product || !inOrgFilter(dataset, d.organizationId, filter)) continue;
+    const at = Date.parse(d.at);
+    if (start <= at && at < end) n++;
+  }
+  return n;
+}
+
+/** The clipped range [from 00:00, min(to+1 00:00, asOf)) (possibly empty: start >= end). */
+function clippedRange(from: YMD, to: YMD, timeZone: string, asOf: number): Period {
+  return { start: localMidnight(from, timeZone), end: Math.min(localMidnight(addDays(to, 1), timeZone), asOf) };
+}
+
+/** CONTRACT 3.1 capacityChanges. */
+function capacityChanges(
+  dataset: Dataset,
+  product: Product,
+  filter: readonly string[] | undefined,
+  range: Period,
+  timeZone: string,
+): CapacityChange[] {
+  const found: Array<{ at: number; scope: string | null; before: number; after: number }> = [];
+  for (const a of dataset.allocations) {
+    const scope = a.organizationId ?? null;
+    if (a.product !== product || !drawsOnScope(dataset, scope, filter)) continue;
+    const at = Date.parse(a.effectiveFrom);
+    if (!(range.start <= at && at < range.end)) continue;
+    const before = scopeValueBefore(dataset, product, scope, at);
+    if (before !== a.sessions) found.push({ at, scope, before, after: a.sessions });
+  }
+  found.sort(
+    (x, y) =>
+      x.at - y.at ||
+      (x.scope === null ? 0 : 1) - (y.scope === null ? 0 : 1) ||
+      (x.scope !== null && y.scope !== null ? compareCodePoints(x.scope, y.scope) : 0),
+  );
+  return found.map((c) => ({ at: isoInZone(c.at, timeZone), organizationId: c.scope, before: c.before, after: c.after }));
 }
 
 function mean(values: number[]): number {
@@ -327,15 +418,26 @@ function orgList(dataset: Dataset): Organization[] {
   return dataset.organizations.map((o) => ({ id: o.id, name: o.name, parentId: o.parentId ?? null }));
 }
 
+type Span = { start: number; end: number };
+
+/** The active spans of the sessions matching product and organization filter, as of `asOf`. */
+function matchingSpans(dataset: Dataset, product: Product, filter: readonly string[] | undefined, asOf: number): Span[] {
+  return dataset.sessions
+    .filter((s) => s.product === product && inOrgFilter(dataset, s.organizationId, filter))
+    .map((s) => span(s, asOf))
+    .filter((sp): sp is Span => sp !== null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Usage (CONTRACT 3.1 and 4)
+
 export function oracleUsage(dataset: Dataset, query: UsageQuery, asOfInput: string | Date): UsageResponse {
   const asOf = typeof asOfInput === 'string' ? Date.parse(asOfInput) : asOfInput.getTime();
   const from = parseDate(query.from);
   const to = parseDate(query.to);
   const tz = query.timeZone;
-  const spans = dataset.sessions
-    .filter((s) => s.product === query.product && inOrgFilter(dataset, s.organizationId, query.organizationIds))
-    .map((s) => span(s, asOf))
-    .filter((sp): sp is { start: number; end: number } => sp !== null);
+  const filter = query.organizationIds;
+  const spans = matchingSpans(dataset, query.product, filter, asOf);
   const days = rangeDays(from, to, tz, asOf);
   const out: UsageBucket[] = buckets(query.interval, from, to, tz, asOf).map((b) => {
     const { peak, at } = peakOver(spans, b.start, b.end);
@@ -343,14 +445,19 @@ export function oracleUsage(dataset: Dataset, query: UsageQuery, asOfInput: stri
     return {
       start: isoInZone(b.start, tz),
       end: isoInZone(b.end, tz),
-      available: availableAt(dataset, query, b.end),
+      available: availableAt(dataset, query.product, filter, b.end),
       peak,
       peakAt: peak === 0 ? null : isoInZone(at, tz),
       averagePeak: mean(subs),
+      denied: deniedIn(dataset, query.product, filter, b.start, b.end),
     };
   });
   const available = out.length ? out[out.length - 1].available : 0;
   const peak = out.reduce((m, b) => Math.max(m, b.peak), 0);
+  let utilization: number | null = null;
+  for (const b of out) {
+    if (b.available > 0 && (utilization === null || b.peak / b.available > utilization)) utilization = b.peak / b.available;
+  }
   return {
     product: query.product,
     interval: query.interval,
@@ -363,18 +470,16 @@ export function oracleUsage(dataset: Dataset, query: UsageQuery, asOfInput: stri
       available,
       peak,
       averageDailyPeak: mean(days.map((d) => peakOver(spans, d.start, d.end).peak)),
-      utilization: available === 0 ? null : peak / available,
+      utilization,
+      denied: out.reduce((n, b) => n + b.denied, 0),
     },
+    capacityChanges: capacityChanges(dataset, query.product, filter, clippedRange(from, to, tz, asOf), tz),
     organizations: orgList(dataset),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Sessions list (CONTRACT 3.2 and 4)
-
-function codeUnitOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function sortText(dataset: Dataset, field: SortField, s: SessionRecord): string {
   switch (field) {
@@ -389,29 +494,45 @@ function sortText(dataset: Dataset, field: SortField, s: SessionRecord): string 
   }
 }
 
-/** The ascending comparator of a sort field, ties broken by `started`, then `sessionId` in code-unit order. */
-export function ascending(dataset: Dataset, field: SortField, asOf: number): (a: SessionRecord, b: SessionRecord) => number {
+/** Whether a session that started before `asOf` is still active at it (ended null or after it). */
+function activeAt(s: SessionRecord, asOf: number): boolean {
+  return s.ended === null || Date.parse(s.ended) > asOf;
+}
+
+/**
+ * The comparator of a sort field and order: the primary key in the direction of `order`, then
+ * `sessionId` ascending in code-point order whatever `order` says. `ended`: active sessions after
+ * every ended one (equal among themselves); `duration`: (ended, or asOf when active) - started.
+ */
+export function comparator(
+  dataset: Dataset,
+  field: SortField,
+  order: 'asc' | 'desc',
+  asOf: number,
+): (a: SessionRecord, b: SessionRecord) => number {
   const primary = (a: SessionRecord, b: SessionRecord): number => {
     switch (field) {
       case 'started':
         return Date.parse(a.started) - Date.parse(b.started);
       case 'ended': {
-        if (a.ended === null || b.ended === null) return (a.ended === null ? 1 : 0) - (b.ended === null ? 1 : 0);
-        return Date.parse(a.ended) - Date.parse(b.ended);
+        const aa = activeAt(a, asOf);
+        const ba = activeAt(b, asOf);
+        if (aa || ba) return (aa ? 1 : 0) - (ba ? 1 : 0);
+        return Date.parse(a.ended!) - Date.parse(b.ended!);
       }
       case 'duration': {
-        const d = (s: SessionRecord): number => (s.ended === null ? asOf : Date.parse(s.ended)) - Date.parse(s.started);
+        const d = (s: SessionRecord): number => (activeAt(s, asOf) ? asOf : Date.parse(s.ended!)) - Date.parse(s.started);
         return d(a) - d(b);
       }
       default:
         return compareText(sortText(dataset, field, a), sortText(dataset, field, b));
     }
   };
-  return (a, b) =>
-    primary(a, b) || Date.parse(a.started) - Date.parse(b.started) || codeUnitOrder(a.sessionId, b.sessionId);
+  const sign = order === 'asc' ? 1 : -1;
+  return (a, b) => sign * Math.sign(primary(a, b)) || compareCodePoints(a.sessionId, b.sessionId);
 }
 
-function toItem(dataset: Dataset, s: SessionRecord): SessionItem {
+function toItem(dataset: Dataset, s: SessionRecord, asOf: number): SessionItem {
   let organization: SessionItem['organization'] = null;
   if (s.organizationId !== null) {
     const org = dataset.organizations.find((o) => o.id === s.organizationId)!;
@@ -424,14 +545,17 @@ function toItem(dataset: Dataset, s: SessionRecord): SessionItem {
     licenseSource: s.licenseSource,
     organization,
     licenseType: s.licenseType,
-    started: s.started,
-    ended: s.ended,
+    started: isoUtc(Date.parse(s.started)),
+    ended: activeAt(s, asOf) ? null : isoUtc(Date.parse(s.ended!)),
   };
 }
 
-/** The sessions of the date range (by `started`, in the zone), or those active at `activeAt`. */
+/**
+ * The sessions that started before `asOf`, of the date range (by `started`, in the zone) or active
+ * at `activeAt` (their span, cut at `asOf`, contains it).
+ */
 function baseSessions(dataset: Dataset, query: SessionsQuery, asOf: number): SessionRecord[] {
-  const ofProduct = dataset.sessions.filter((s) => s.product === query.product);
+  const ofProduct = dataset.sessions.filter((s) => s.product === query.product && Date.parse(s.started) < asOf);
   if (query.activeAt !== undefined) {
     const t = Date.parse(query.activeAt);
     return ofProduct.filter((s) => {
@@ -447,14 +571,20 @@ function baseSessions(dataset: Dataset, query: SessionsQuery, asOf: number): Ses
   });
 }
 
+/** Thrown by the oracle for a query `asOf` after the service's now (core answers 400 / ContractError). */
+export class OracleAsOfError extends Error {}
+
 /**
- * The body of 3.2. Facets: `licenseSources` holds the distinct license sources of the date range
- * (or `activeAt`) before the other filters, in `compareText` order (then code-unit order, a choice
- * of this oracle: the contract leaves the facets' order of collation-equal names open, so tests
- * compare that list as a set plus a sortedness check).
+ * The body of 3.2. The effective asOf is `query.asOf` when given, else the service's now
+ * (`asOfInput`); a `query.asOf` after the now throws `OracleAsOfError`. Facets: `licenseSources`
+ * holds the distinct license sources of the base set (date range or `activeAt`, after the asOf
+ * cut) before the other filters, in `compareText` order (a total order). Items' `started`/`ended`
+ * are written in UTC (`...Z`).
  */
 export function oracleSessions(dataset: Dataset, query: SessionsQuery, asOfInput: string | Date): SessionsResponse {
-  const asOf = typeof asOfInput === 'string' ? Date.parse(asOfInput) : asOfInput.getTime();
+  const now = typeof asOfInput === 'string' ? Date.parse(asOfInput) : asOfInput.getTime();
+  const asOf = query.asOf === undefined ? now : Date.parse(query.asOf);
+  if (asOf > now) throw new OracleAsOfError(`asOf ${query.asOf} is after the service's now ${isoUtc(now)}`);
   const base = baseSessions(dataset, query, asOf);
   const needle = (query.q ?? '').toLowerCase();
   const sources = query.licenseSources ?? [];
@@ -465,8 +595,7 @@ export function oracleSessions(dataset: Dataset, query: SessionsQuery, asOfInput
       (needle === '' ||
         [s.user.name, s.user.email, s.sessionId, s.machineId].some((f) => f.toLowerCase().includes(needle))),
   );
-  const sorted = [...matched].sort(ascending(dataset, query.sort ?? 'started', asOf));
-  if ((query.order ?? 'desc') === 'desc') sorted.reverse();
+  const sorted = [...matched].sort(comparator(dataset, query.sort ?? 'started', query.order ?? 'desc', asOf));
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 50;
   return {
@@ -474,18 +603,142 @@ export function oracleSessions(dataset: Dataset, query: SessionsQuery, asOfInput
     total: matched.length,
     offset,
     limit,
-    items: sorted.slice(offset, offset + limit).map((s) => toItem(dataset, s)),
+    items: sorted.slice(offset, offset + limit).map((s) => toItem(dataset, s, asOf)),
     facets: {
-      licenseSources: [...new Set(base.map((s) => s.licenseSource))].sort((a, b) => compareText(a, b) || codeUnitOrder(a, b)),
+      licenseSources: [...new Set(base.map((s) => s.licenseSource))].sort(compareText),
       organizations: orgList(dataset),
     },
   };
 }
 
 // ---------------------------------------------------------------------------------------------
+// Capacity (CONTRACT 3.4 and 4)
+
+/** The pieces [a, b) of `range` on which c(t) is constant, with that value (evaluated at a). */
+function levelPieces(spans: readonly Span[], range: Period): Array<{ start: number; end: number; c: number }> {
+  const cuts = [range.start, range.end];
+  for (const sp of spans) {
+    if (sp.start > range.start && sp.start < range.end) cuts.push(sp.start);
+    if (sp.end > range.start && sp.end < range.end) cuts.push(sp.end);
+  }
+  const sorted = [...new Set(cuts)].sort((x, y) => x - y);
+  const pieces: Array<{ start: number; end: number; c: number }> = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    pieces.push({ start: sorted[i], end: sorted[i + 1], c: concurrency(spans, sorted[i]) });
+  }
+  return pieces;
+}
+
+/** 1 Monday ... 7 Sunday, local, and the local hour of an instant. */
+function localWeekdayHour(ms: number, timeZone: string): { weekday: number; hour: number } {
+  const w = wallClock(ms, timeZone);
+  return { weekday: isoWeekday(w), hour: w.hour };
+}
+
+/**
+ * The replay of CONTRACT 3.4: candidates in `started` order (ties by sessionId in code-point
+ * order); a candidate is refused when `licenses` admitted sessions are still active at its start
+ * (an admitted session whose end is <= that start has freed its licence), else admitted.
+ */
+function replay(
+  sessions: readonly SessionRecord[],
+  asOf: number,
+  range: Period,
+  licenses: number,
+): { refused: number; peak: number } {
+  const candidates = sessions
+    .map((s) => ({ s, sp: span(s, asOf) }))
+    .filter((x): x is { s: SessionRecord; sp: Span } => x.sp !== null && x.sp.start < range.end && x.sp.end > range.start)
+    .sort((x, y) => x.sp.start - y.sp.start || compareCodePoints(x.s.sessionId, y.s.sessionId));
+  const admitted: Span[] = [];
+  let refused = 0;
+  for (const { sp } of candidates) {
+    const holding = admitted.filter((a) => a.end > sp.start).length;
+    if (holding >= licenses) refused++;
+    else admitted.push(sp);
+  }
+  // The most admitted sessions active at once: c of the admitted spans at each admitted start.
+  let peak = 0;
+  for (const a of admitted) peak = Math.max(peak, concurrency(admitted, a.start));
+  return { refused, peak };
+}
+
+export function oracleCapacity(dataset: Dataset, query: CapacityQuery, asOfInput: string | Date): CapacityResponse {
+  const asOf = typeof asOfInput === 'string' ? Date.parse(asOfInput) : asOfInput.getTime();
+  const tz = query.timeZone;
+  const filter = query.organizationIds;
+  const from = parseDate(query.from);
+  const to = parseDate(query.to);
+  const range = clippedRange(from, to, tz, asOf);
+  const head = { product: query.product, timeZone: tz, from: query.from, to: query.to, asOf: isoUtc(asOf) };
+
+  // byHour: the range's hour buckets (3.1, no 31-day limit), grouped by local weekday and hour of their start.
+  const groups = new Map<string, number[]>();
+  const spans = matchingSpans(dataset, query.product, filter, asOf);
+  if (range.start < range.end) {
+    for (const b of buckets('hour', from, to, tz, asOf)) {
+      const { weekday, hour } = localWeekdayHour(b.start, tz);
+      const key = `${weekday} ${hour}`;
+      groups.set(key, [...(groups.get(key) ?? []), peakOver(spans, b.start, b.end).peak]);
+    }
+  }
+  const byHour: CapacityHour[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    for (let hour = 0; hour < 24; hour++) {
+      const peaks = groups.get(`${weekday} ${hour}`) ?? [];
+      byHour.push({ weekday, hour, peak: peaks.reduce((m, p) => Math.max(m, p), 0), averagePeak: mean(peaks) });
+    }
+  }
+
+  if (!(range.start < range.end)) {
+    const empty: CapacityResponse = {
+      ...head,
+      seconds: 0,
+      levels: [{ level: 0, seconds: 0 }],
+      coverage: { p50: 0, p90: 0, p95: 0, p99: 0, max: 0 },
+      byHour,
+      available: 0,
+      denied: 0,
+    };
+    if (query.licenses !== undefined) empty.replay = { licenses: query.licenses, refused: 0, secondsOver: 0, peak: 0 };
+    return empty;
+  }
+
+  const total = range.end - range.start;
+  const pieces = levelPieces(spans, range);
+  const max = pieces.reduce((m, p) => Math.max(m, p.c), 0);
+  const msAt = (k: number): number => pieces.filter((p) => p.c === k).reduce((n, p) => n + (p.end - p.start), 0);
+  const msAtMost = (k: number): number => pieces.filter((p) => p.c <= k).reduce((n, p) => n + (p.end - p.start), 0);
+  const levels = [];
+  for (let k = 0; k <= max; k++) levels.push({ level: k, seconds: msAt(k) / 1000 });
+  const percentile = (n: number): number => {
+    for (let k = 0; ; k++) if (msAtMost(k) * 100 >= n * total) return k;
+  };
+
+  const out: CapacityResponse = {
+    ...head,
+    seconds: total / 1000,
+    levels,
+    coverage: { p50: percentile(50), p90: percentile(90), p95: percentile(95), p99: percentile(99), max },
+    byHour,
+    available: availableAt(dataset, query.product, filter, range.end),
+    denied: deniedIn(dataset, query.product, filter, range.start, range.end),
+  };
+  if (query.licenses !== undefined) {
+    const L = query.licenses;
+    const matching = dataset.sessions.filter((s) => s.product === query.product && inOrgFilter(dataset, s.organizationId, filter));
+    const { refused, peak } = replay(matching, asOf, range, L);
+    const over = pieces.filter((p) => p.c > L).reduce((n, p) => n + (p.end - p.start), 0);
+    out.replay = { licenses: L, refused, secondsOver: over / 1000, peak };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Random scenarios for the property tests (fast-check). Times sit on a coarse grid (15 minutes,
 // sometimes whole minutes) so that ties, back-to-back, zero-length and reversed sessions, sessions
-// before the range, active sessions, sessions after asOf and allocations at bucket edges all occur.
+// before the range, active sessions, sessions after asOf, allocations and denials at bucket edges,
+// range edges and asOf, and allocations that change nothing all occur.
 
 /** UTC plus zones with DST at 02:00 (New York), 02:00/03:00 (Berlin), none (Kolkata), a 30-minute
  *  DST (Lord Howe), DST at midnight (Santiago, Havana: local midnight skipped or repeated). */
@@ -535,6 +788,8 @@ export interface Scenario {
   organizationIds: string[];
   /** Interesting instants (ms) of the scenario: session starts and ends, range edges, asOf. */
   instants: number[];
+  /** A licence count to replay against (capacity), or undefined. */
+  licenses: number | undefined;
 }
 
 /** An instant written with a fixed offset, `Z` for 0. */
@@ -577,7 +832,21 @@ const rawAllocation = fc.record({
   testcloud: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
   kind: fc.constantFrom('midnight', 'slot', 'slot', 'hour', 'asOf', 'rangeStart'),
   pos: fc.integer({ min: 0, max: 10_000 }),
-  sessions: fc.integer({ min: 0, max: 50 }),
+  // Often one of a few values, so that an allocation repeating its scope's value (no change) occurs.
+  sessions: fc.oneof(fc.constantFrom(0, 5, 5, 10), fc.integer({ min: 0, max: 50 })),
+});
+
+const rawDenial = fc.record({
+  kind: fc.constantFrom('slot', 'slot', 'slot', 'midnight', 'hour', 'asOf', 'rangeStart', 'rangeEnd', 'sessionStart'),
+  pos: fc.integer({ min: 0, max: 10_000 }),
+  shift: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(-1, 1, -1000, 1000) }),
+  org: fc.option(fc.nat(), { freq: 4 }),
+  testcloud: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+  user: fc.nat(),
+  email: fc.nat(),
+  machine: fc.nat(),
+  source: fc.nat(),
+  offset: fc.nat(),
 });
 
 export const scenarioArb = (intervals: readonly Interval[] = ['hour', 'day', 'week', 'month']): fc.Arbitrary<Scenario> =>
@@ -590,7 +859,9 @@ export const scenarioArb = (intervals: readonly Interval[] = ['hour', 'day', 'we
       length: fc.integer({ min: 1, max: 75 }),
       orgs: fc.array(fc.record({ parent: fc.option(fc.nat(), { freq: 3 }), name: fc.nat() }), { maxLength: 6 }),
       sessions: fc.array(rawSession, { maxLength: 30, size: 'max' }),
-      allocations: fc.array(rawAllocation, { maxLength: 8, size: 'max' }),
+      allocations: fc.array(rawAllocation, { maxLength: 10, size: 'max' }),
+      denials: fc.option(fc.array(rawDenial, { maxLength: 12, size: 'max' }), { freq: 6 }),
+      licenses: fc.option(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.constant(0), fc.constant(1)), { freq: 3 }),
       asOf: fc.record({
         kind: fc.constantFrom('after', 'after', 'after', 'inside', 'inside', 'inside', 'inside', 'rangeEnd', 'rangeStart', 'before'),
         pos: fc.integer({ min: 0, max: 10_000 }),
@@ -679,6 +950,34 @@ export const scenarioArb = (intervals: readonly Interval[] = ['hour', 'day', 'we
         allocations.push(allocation);
       }
 
+      // Denials: on the slot grid, at midnights, hour edges, range edges, asOf and session starts,
+      // sometimes a millisecond or a second off. `denials` is sometimes absent.
+      let denials: DenialRecord[] | undefined;
+      if (r.denials !== null) {
+        denials = r.denials.map((d, i) => {
+          let at: number;
+          switch (d.kind) {
+            case 'midnight': at = localMidnight(addDays(from, (d.pos % (MAX_DAYS[interval] + 3)) - 1), r.timeZone); break;
+            case 'hour': at = rangeStart + (d.pos % 80) * HOUR; break;
+            case 'asOf': at = asOf; break;
+            case 'rangeStart': at = rangeStart; break;
+            case 'rangeEnd': at = rangeEnd; break;
+            case 'sessionStart': at = sessions.length ? Date.parse(sessions[d.pos % sessions.length].started) : rangeStart; break;
+            default: at = slotAt(d.pos);
+          }
+          at += d.shift;
+          return {
+            requestId: `r-${i}`,
+            product: d.testcloud ? 'testcloud' : 'kre',
+            at: writeInstant(at, pick(OFFSETS, d.offset)),
+            user: { name: pick(USERS, d.user), email: pick(EMAILS, d.email) },
+            machineId: pick(MACHINES, d.machine),
+            licenseSource: pick(SOURCES, d.source),
+            organizationId: orgId(d.org),
+          };
+        });
+      }
+
       const organizationIds = organizations.length ? [...new Set(r.filter.map((n) => organizations[n % organizations.length].id))] : [];
       const instants = [rangeStart, rangeEnd, asOf];
       for (const s of sessions) {
@@ -686,7 +985,7 @@ export const scenarioArb = (intervals: readonly Interval[] = ['hour', 'day', 'we
         if (s.ended !== null) instants.push(Date.parse(s.ended));
       }
       return {
-        dataset: { organizations, allocations, sessions },
+        dataset: denials === undefined ? { organizations, allocations, sessions } : { organizations, allocations, sessions, denials },
         product: r.testcloud ? 'testcloud' : 'kre',
         timeZone: r.timeZone,
         interval,
@@ -695,5 +994,6 @@ export const scenarioArb = (intervals: readonly Interval[] = ['hour', 'day', 'we
         asOf: isoUtc(asOf),
         organizationIds,
         instants,
+        licenses: r.licenses ?? undefined,
       };
     });

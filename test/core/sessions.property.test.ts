@@ -1,7 +1,9 @@
 /**
- * Property tests: `querySessions` equals the brute-force oracle (./oracle.ts) on random small
- * datasets, for every sort field and order, offset/limit, q, licenseSources, organizationIds and
- * activeAt. fast-check prints the seed and the shrunk counterexample on failure.
+ * Property tests: `querySessions` equals the brute-force oracle (./oracle.ts, CONTRACT 1.1) on
+ * random small datasets, for every sort field and order (ties by sessionId ascending whatever the
+ * order), offset/limit, q, licenseSources, organizationIds, activeAt and a pinned asOf (an asOf
+ * after the service's now is a ContractError naming `asOf`). fast-check prints the seed and the
+ * shrunk counterexample on failure.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,13 +11,13 @@ import fc from 'fast-check';
 import {
   ContractError,
   SORT_FIELDS,
-  compareText,
   computeUsage,
   querySessions,
+  type Dataset,
   type SessionsQuery,
   type SessionsResponse,
 } from '../../src/core/index.js';
-import { SOURCES, oracleSessions, scenarioArb, writeInstant, type Scenario } from './oracle.js';
+import { SOURCES, isoUtc, oracleSessions, scenarioArb, writeInstant, type Scenario } from './oracle.js';
 
 const RUNS = 200;
 
@@ -52,6 +54,20 @@ const rawQuery = fc.record({
     { freq: 2 },
   ),
   keepRange: fc.boolean(),
+  // A pinned asOf: an interesting instant (sometimes shifted, sometimes after the now: an error),
+  // the now itself, or the now plus a little (an error).
+  asOf: fc.option(
+    fc.oneof(
+      fc.record({
+        kind: fc.constant('instant' as const),
+        at: fc.nat(),
+        shift: fc.constantFrom(0, 0, 0, -1, 1, -1000, 7 * 60_000),
+        offset: fc.constantFrom(0, 0, 60, -240, 345),
+      }),
+      fc.record({ kind: fc.constantFrom('now' as const, 'afterNow' as const), offset: fc.constantFrom(0, 60, -240) }),
+    ),
+    { freq: 2 },
+  ),
 });
 
 type RawQuery = typeof rawQuery extends fc.Arbitrary<infer T> ? T : never;
@@ -87,7 +103,32 @@ function makeQuery(s: Scenario, r: RawQuery): SessionsQuery {
       delete query.to;
     }
   }
+  if (r.asOf !== null) {
+    const now = Date.parse(s.asOf);
+    let t: number;
+    if (r.asOf.kind === 'instant') t = s.instants[r.asOf.at % s.instants.length] + r.asOf.shift;
+    else t = r.asOf.kind === 'now' ? now : now + 1;
+    query.asOf = writeInstant(t, r.asOf.offset);
+  }
   return query;
+}
+
+/** Whether the query's asOf is after the service's now: core must throw a ContractError naming `asOf`. */
+function asOfTooLate(query: SessionsQuery, now: string): boolean {
+  return query.asOf !== undefined && Date.parse(query.asOf) > Date.parse(now);
+}
+
+const throwsOn = (field: string) => (e: unknown) => e instanceof ContractError && e.field === field;
+
+/** Compare core with the oracle for one query, or check that both refuse an asOf after the now. */
+function checkQuery(dataset: Dataset, query: SessionsQuery, now: string | Date): void {
+  const nowText = typeof now === 'string' ? now : isoUtc(now.getTime());
+  if (asOfTooLate(query, nowText)) {
+    assert.throws(() => querySessions(dataset, query, now), throwsOn('asOf'), `asOf after now for ${JSON.stringify(query)}`);
+    assert.throws(() => oracleSessions(dataset, query, now));
+    return;
+  }
+  assertSessionsEqual(querySessions(dataset, query, now), oracleSessions(dataset, query, now), query);
 }
 
 function assertSessionsEqual(actual: SessionsResponse, expected: SessionsResponse, query: SessionsQuery): void {
@@ -98,12 +139,8 @@ function assertSessionsEqual(actual: SessionsResponse, expected: SessionsRespons
     expected.items.map((i) => i.sessionId),
     `item order for ${ctx}`,
   );
-  // The facet's order among collation-equal names ('Acme Corp', 'acme corp') is not fixed by the
-  // contract: compare it as a set, and check it is in compareText order.
-  const codeUnits = (list: string[]) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  assert.deepStrictEqual(codeUnits(actual.facets.licenseSources), codeUnits(expected.facets.licenseSources), `facets for ${ctx}`);
-  const f = actual.facets.licenseSources;
-  for (let i = 1; i < f.length; i++) assert.ok(compareText(f[i - 1], f[i]) <= 0, `facet order ${JSON.stringify(f)}`);
+  // compareText is a total order (1.1): the facet list is compared exactly, order included.
+  assert.deepStrictEqual(actual.facets.licenseSources, expected.facets.licenseSources, `facets for ${ctx}`);
   // started/ended: the same instant; the contract does not say whether a dataset's own spelling
   // (2026-10-30T10:00+02:00) is echoed or normalised (2026-10-30T08:00:00Z).
   const instants = (r: SessionsResponse) =>
@@ -116,46 +153,49 @@ function assertSessionsEqual(actual: SessionsResponse, expected: SessionsRespons
   const rest = (r: SessionsResponse) => ({
     ...r,
     items: r.items.map((i) => ({ ...i, started: '', ended: i.ended === null ? null : '' })),
-    facets: { ...r.facets, licenseSources: [] },
+    facets: { ...r.facets, licenseSources: [] as string[] },
   });
   assert.deepStrictEqual(rest(actual), rest(expected), `response for ${ctx}`);
 }
 
 describe('querySessions equals the brute-force oracle', () => {
-  it('random datasets, random queries (sort, order, paging, q, sources, organizations, activeAt)', () => {
+  it('random datasets, random queries (sort, order, paging, q, sources, organizations, activeAt, asOf)', () => {
     fc.assert(
       fc.property(scenarioArb(), fc.array(rawQuery, { minLength: 1, maxLength: 6 }), (s, raws) => {
-        for (const r of raws) {
-          const query = makeQuery(s, r);
-          assertSessionsEqual(querySessions(s.dataset, query, s.asOf), oracleSessions(s.dataset, query, s.asOf), query);
-        }
+        for (const r of raws) checkQuery(s.dataset, makeQuery(s, r), s.asOf);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('every sort field, both orders: desc is the exact reverse of asc, pages tile the whole list', () => {
+  it('the service now as a Date', () => {
     fc.assert(
-      fc.property(scenarioArb(['day']), fc.integer({ min: 1, max: 7 }), (s, pageSize) => {
+      fc.property(scenarioArb(['day']), rawQuery, (s, r) => checkQuery(s.dataset, makeQuery(s, r), new Date(s.asOf))),
+      { numRuns: 50 },
+    );
+  });
+
+  it('every sort field, both orders, with and without a pinned asOf: equal to the oracle, pages tile the whole list', () => {
+    fc.assert(
+      fc.property(scenarioArb(['day']), fc.integer({ min: 1, max: 7 }), fc.option(fc.nat()), (s, pageSize, pin) => {
+        const now = Date.parse(s.asOf);
+        const asOf = pin === null ? undefined : Math.min(now, s.instants[pin % s.instants.length]);
         for (const sort of SORT_FIELDS) {
-          const base: SessionsQuery = { product: s.product, from: s.from, to: s.to, timeZone: s.timeZone, sort };
-          const all = (order: 'asc' | 'desc') => querySessions(s.dataset, { ...base, order, limit: 1000 }, s.asOf);
-          const asc = all('asc');
-          const desc = all('desc');
-          assert.deepStrictEqual(
-            desc.items.map((i) => i.sessionId),
-            asc.items.map((i) => i.sessionId).reverse(),
-            `desc reverses asc for ${sort}`,
-          );
-          assertSessionsEqual(asc, oracleSessions(s.dataset, { ...base, order: 'asc', limit: 1000 }, s.asOf), { ...base, order: 'asc' });
-          const paged: string[] = [];
-          for (let offset = 0; offset < asc.total + pageSize; offset += pageSize) {
-            const page = querySessions(s.dataset, { ...base, order: 'asc', offset, limit: pageSize }, s.asOf);
-            assert.equal(page.total, asc.total);
-            assert.ok(page.items.length <= pageSize);
-            paged.push(...page.items.map((i) => i.sessionId));
+          for (const order of ['asc', 'desc'] as const) {
+            const base: SessionsQuery = { product: s.product, from: s.from, to: s.to, timeZone: s.timeZone, sort, order };
+            if (asOf !== undefined) base.asOf = isoUtc(asOf);
+            const all = querySessions(s.dataset, { ...base, limit: 1000 }, s.asOf);
+            assertSessionsEqual(all, oracleSessions(s.dataset, { ...base, limit: 1000 }, s.asOf), base);
+            const paged: string[] = [];
+            for (let offset = 0; offset < all.total + pageSize; offset += pageSize) {
+              const page = querySessions(s.dataset, { ...base, offset, limit: pageSize }, s.asOf);
+              assert.equal(page.total, all.total);
+              assert.equal(page.asOf, all.asOf);
+              assert.ok(page.items.length <= pageSize);
+              paged.push(...page.items.map((i) => i.sessionId));
+            }
+            assert.deepStrictEqual(paged, all.items.map((i) => i.sessionId), `pages of ${sort} ${order}`);
           }
-          assert.deepStrictEqual(paged, asc.items.map((i) => i.sessionId), `pages of ${sort}`);
         }
       }),
       { numRuns: RUNS },
@@ -164,13 +204,57 @@ describe('querySessions equals the brute-force oracle', () => {
 
   it('activeAt lists exactly the sessions whose span contains it (those that make c(t))', () => {
     fc.assert(
-      fc.property(scenarioArb(['hour', 'day']), fc.nat(), (s, n) => {
+      fc.property(scenarioArb(['hour', 'day']), fc.nat(), fc.option(fc.nat(), { freq: 2 }), (s, n, pin) => {
         const t = s.instants[n % s.instants.length];
         const query: SessionsQuery = { product: s.product, timeZone: s.timeZone, activeAt: writeInstant(t, 0), limit: 1000 };
-        assertSessionsEqual(querySessions(s.dataset, query, s.asOf), oracleSessions(s.dataset, query, s.asOf), query);
+        if (pin !== null) query.asOf = isoUtc(s.instants[pin % s.instants.length]);
+        checkQuery(s.dataset, query, s.asOf);
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('oracle sanity: the 1.1 sessions list by hand', () => {
+  const session = (sessionId: string, name: string, started: string, ended: string | null) => ({
+    sessionId, product: 'kre' as const, user: { name, email: `${sessionId}@x` }, machineId: 'm', licenseSource: name,
+    organizationId: null, licenseType: 'T', started, ended,
+  });
+  const dataset: Dataset = {
+    organizations: [],
+    allocations: [],
+    sessions: [
+      session('b', 'Same', '2026-10-01T09:00:00Z', '2026-10-01T10:00:00Z'),
+      session('a', 'Same', '2026-10-01T09:00:00Z', null),
+      session('c', 'Other', '2026-10-01T08:00:00Z', '2026-10-01T12:00:00Z'),
+      session('d', 'Later', '2026-10-01T11:00:00Z', null),
+    ],
+  };
+  const base: SessionsQuery = { product: 'kre', from: '2026-10-01', to: '2026-10-01', timeZone: 'UTC' };
+  const now = '2026-10-01T13:00:00Z';
+  const ids = (q: Partial<SessionsQuery>, at = now) => oracleSessions(dataset, { ...base, ...q }, at).items.map((i) => i.sessionId);
+
+  it('equal sort keys are ordered by sessionId ascending in both orders', () => {
+    assert.deepEqual(ids({ sort: 'started', order: 'asc' }), ['c', 'a', 'b', 'd']);
+    assert.deepEqual(ids({ sort: 'started', order: 'desc' }), ['d', 'a', 'b', 'c']);
+    assert.deepEqual(ids({ sort: 'user', order: 'asc' }), ['d', 'c', 'a', 'b']);
+    assert.deepEqual(ids({ sort: 'user', order: 'desc' }), ['a', 'b', 'c', 'd']);
+    // ended: active sessions (a, d) last in asc, first in desc, by sessionId among themselves
+    assert.deepEqual(ids({ sort: 'ended', order: 'asc' }), ['b', 'c', 'a', 'd']);
+    assert.deepEqual(ids({ sort: 'ended', order: 'desc' }), ['a', 'd', 'c', 'b']);
+  });
+
+  it('a pinned asOf leaves out later starts and makes running sessions active', () => {
+    const r = oracleSessions(dataset, { ...base, sort: 'duration', order: 'desc', asOf: '2026-10-01T09:30:00+00:00' }, now);
+    assert.equal(r.asOf, '2026-10-01T09:30:00Z');
+    assert.deepEqual(r.items.map((i) => [i.sessionId, i.ended]), [['c', null], ['a', null], ['b', null]]);
+    assert.deepEqual(r.facets.licenseSources, ['Other', 'Same']);
+    assert.deepEqual(ids({ sort: 'duration', order: 'asc', asOf: '2026-10-01T11:00:00Z' }), ['b', 'a', 'c']);
+    assert.deepEqual(ids({ activeAt: '2026-10-01T10:30:00Z', asOf: '2026-10-01T10:30:00Z', from: undefined, to: undefined }), []);
+    assert.deepEqual(ids({ activeAt: '2026-10-01T09:59:59Z', asOf: '2026-10-01T10:30:00Z', sort: 'sessionId', order: 'asc' }), ['a', 'b', 'c']);
+    // the service's own now cuts the same way: d has not started at 10:00
+    assert.deepEqual(ids({ sort: 'sessionId', order: 'asc' }, '2026-10-01T10:00:00Z'), ['a', 'b', 'c']);
+    assert.throws(() => oracleSessions(dataset, { ...base, asOf: '2026-10-01T13:00:00.001Z' }, now));
   });
 });
 
@@ -205,7 +289,8 @@ describe('dataset and query instants are real instants (found while writing the 
 
   it('still accepts real ones', () => {
     for (const good of ['2028-02-29T08:00:00Z', '2026-01-31T23:59:59.999+05:30', '2026-12-31T23:59:59Z', '2026-04-30T00:00-04:00']) {
-      assert.equal(querySessions(record(good), { ...query, from: '2025-01-01', to: '2029-01-01' }, asOf).total, 1, good);
+      // (a now after 2028, since 1.1 leaves out sessions that start after the now)
+      assert.equal(querySessions(record(good), { ...query, from: '2025-01-01', to: '2029-01-01' }, '2030-01-01T00:00:00Z').total, 1, good);
     }
   });
 });

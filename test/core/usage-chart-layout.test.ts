@@ -67,7 +67,7 @@ describe('layoutChart', () => {
   it('handles no bucket and one bucket', () => {
     const none = layoutChart({ buckets: [], interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 300, height: 200 });
     assert.deepEqual([none.bars, none.availableArea, none.xTicks], [[], '', []]);
-    const one: UsageBucket = { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z', available: 3, peak: 2, peakAt: '2026-10-01T09:00:00Z', averagePeak: 1.5 };
+    const one: UsageBucket = { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z', available: 3, peak: 2, peakAt: '2026-10-01T09:00:00Z', averagePeak: 1.5, denied: 0 };
     const l = layoutChart({ buckets: [one], interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 300, height: 200 });
     assert.equal(pathPoints(l.averageLine).length, 2);
     assert.equal(l.xTicks.length, 1);
@@ -92,7 +92,7 @@ describe('layoutChart', () => {
         return list.map(({ available, peak, hours, average }): UsageBucket => {
           const start = t;
           t += hours * 3_600_000;
-          return { start: new Date(start).toISOString(), end: new Date(t).toISOString(), available, peak, peakAt: null, averagePeak: average * peak };
+          return { start: new Date(start).toISOString(), end: new Date(t).toISOString(), available, peak, peakAt: null, averagePeak: average * peak, denied: 0 };
         });
       });
     fc.assert(
@@ -116,7 +116,7 @@ describe('layoutChart', () => {
 
 describe('yScale', () => {
   it('has integer ticks only, from 0, and at least 1 at the top', () => {
-    const b = (peak: number, available: number) => ({ start: '', end: '', peak, available, peakAt: null, averagePeak: 0 });
+    const b = (peak: number, available: number) => ({ start: '', end: '', peak, available, peakAt: null, averagePeak: 0, denied: 0 });
     assert.deepEqual(yScale([b(0, 0)], 300).ticks, [0, 1]);
     assert.deepEqual(yScale([b(3, 2)], 300).ticks, [0, 1, 2, 3]);
     const big = yScale([b(4321, 5000)], 300);
@@ -191,7 +191,7 @@ describe('ticks in a zone', () => {
 });
 
 describe('labels', () => {
-  const b = (start: string, end: string, peakAt: string | null = null): UsageBucket => ({ start, end, peakAt, peak: 1, available: 1, averagePeak: 1 });
+  const b = (start: string, end: string, peakAt: string | null = null): UsageBucket => ({ start, end, peakAt, peak: 1, available: 1, averagePeak: 1, denied: 0 });
   it('names a bucket in its zone', () => {
     assert.equal(bucketText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00'), 'day', 'Europe/Berlin', 'en-US'), 'Sun, Oct 25, 2026');
     assert.equal(bucketText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), 'October 2026');
@@ -223,7 +223,7 @@ describe('bucketsToCsv', () => {
   });
 
   it('re-writes instants from the server in the zone, and names the file', () => {
-    const csv = bucketsToCsv([{ start: '2026-10-01T22:00:00Z', end: '2026-10-02T22:00:00Z', available: 1, peak: 0, peakAt: null, averagePeak: 0 }], 'Europe/Berlin');
+    const csv = bucketsToCsv([{ start: '2026-10-01T22:00:00Z', end: '2026-10-02T22:00:00Z', available: 1, peak: 0, peakAt: null, averagePeak: 0, denied: 0 }], 'Europe/Berlin');
     assert.equal(csv.split('\r\n')[1], '2026-10-02T00:00:00+02:00,2026-10-03T00:00:00+02:00,1,0,,0');
     assert.equal(usageFileName('testcloud', '2026-10-01', '2026-10-31', 'week', 'png'), 'testcloud-license-usage_2026-10-01_2026-10-31_week.png');
   });

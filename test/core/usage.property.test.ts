@@ -1,12 +1,13 @@
 /**
- * Property tests: `computeUsage` equals the brute-force oracle of CONTRACT section 4 (./oracle.ts)
- * on random small datasets and queries. fast-check prints the seed and the shrunk counterexample
+ * Property tests: `computeUsage` equals the brute-force oracle of CONTRACT 1.1 sections 3.1 and 4
+ * (./oracle.ts) on random small datasets and queries: every bucket field (denied included), the
+ * summary (utilization as the highest bucket ratio, denied) and capacityChanges. fast-check prints the seed and the shrunk counterexample
  * on failure; replay one with `fc.assert(..., { seed, path })`.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeUsage, type UsageQuery, type UsageResponse } from '../../src/core/index.js';
+import { computeUsage, type Dataset, type UsageQuery, type UsageResponse } from '../../src/core/index.js';
 import { isoInZone, localMidnight, oracleUsage, parseDate, scenarioArb, type Scenario } from './oracle.js';
 
 const RUNS = 200;
@@ -84,10 +85,113 @@ describe('oracle sanity (known calendar facts, so the oracle itself is anchored)
     assert.deepEqual(r.buckets, [
       {
         start: '2026-10-01T00:00:00+02:00', end: '2026-10-02T00:00:00+02:00', available: 20,
-        peak: 2, peakAt: '2026-10-01T11:30:00+02:00', averagePeak: (2 + 1) / 24,
+        peak: 2, peakAt: '2026-10-01T11:30:00+02:00', averagePeak: (2 + 1) / 24, denied: 0,
       },
     ]);
-    assert.deepEqual(r.summary, { available: 20, peak: 2, averageDailyPeak: 2, utilization: 0.1 });
+    assert.deepEqual(r.summary, { available: 20, peak: 2, averageDailyPeak: 2, utilization: 0.1, denied: 0 });
+    assert.deepEqual(r.capacityChanges, []);
+  });
+
+  // 1.1 by hand: root > child > grandchild, root > sibling; one allocation per scope.
+  const tree: Dataset = {
+    organizations: [
+      { id: 'root', name: 'Root', parentId: null },
+      { id: 'child', name: 'Child', parentId: 'root' },
+      { id: 'grand', name: 'Grand', parentId: 'child' },
+      { id: 'sib', name: 'Sibling', parentId: 'root' },
+    ],
+    allocations: [
+      { product: 'kre', organizationId: null, effectiveFrom: '2026-09-01T00:00:00Z', sessions: 16 },
+      { product: 'kre', organizationId: 'root', effectiveFrom: '2026-09-01T00:00:00Z', sessions: 5 },
+      { product: 'kre', organizationId: 'child', effectiveFrom: '2026-09-01T00:00:00Z', sessions: 3 },
+      { product: 'kre', organizationId: 'grand', effectiveFrom: '2026-09-01T00:00:00Z', sessions: 2 },
+      { product: 'kre', organizationId: 'sib', effectiveFrom: '2026-09-01T00:00:00Z', sessions: 7 },
+      { product: 'testcloud', organizationId: null, effectiveFrom: '2026-09-01T00:00:00Z', sessions: 100 },
+      // in the range: the account-wide scope goes 16 -> 20 (at 09:30 Berlin), then 20 -> 20 (no change)
+      { product: 'kre', organizationId: null, effectiveFrom: '2026-10-15T07:30:00Z', sessions: 20 },
+      { product: 'kre', organizationId: null, effectiveFrom: '2026-10-16T00:00:00Z', sessions: 20 },
+      { product: 'kre', organizationId: 'sib', effectiveFrom: '2026-10-15T07:30:00Z', sessions: 1 },
+      { product: 'kre', organizationId: 'grand', effectiveFrom: '2026-10-15T07:30:00Z', sessions: 0 },
+      // at the clipped end (asOf): outside the range
+      { product: 'kre', organizationId: 'root', effectiveFrom: '2026-10-31T10:15:00Z', sessions: 9 },
+    ],
+    sessions: [],
+    denials: [
+      { requestId: 'r-1', product: 'kre', at: '2026-10-14T22:00:00Z', user: { name: 'A', email: 'a' }, machineId: 'm',
+        licenseSource: 'S', organizationId: 'grand' }, // 2026-10-15 00:00 Berlin: the day of the 15th
+      { requestId: 'r-2', product: 'kre', at: '2026-10-15T21:59:59.999Z', user: { name: 'A', email: 'a' }, machineId: 'm',
+        licenseSource: 'S', organizationId: null }, // the last millisecond of the 15th
+      { requestId: 'r-3', product: 'kre', at: '2026-10-15T22:00:00Z', user: { name: 'A', email: 'a' }, machineId: 'm',
+        licenseSource: 'S', organizationId: 'sib' }, // the 16th
+      { requestId: 'r-4', product: 'testcloud', at: '2026-10-15T12:00:00Z', user: { name: 'A', email: 'a' }, machineId: 'm',
+        licenseSource: 'S', organizationId: null },
+      { requestId: 'r-5', product: 'kre', at: '2026-10-31T10:15:00Z', user: { name: 'A', email: 'a' }, machineId: 'm',
+        licenseSource: 'S', organizationId: null }, // at asOf: outside every clipped bucket
+    ],
+  };
+  const treeQuery = (organizationIds?: string[]): UsageQuery => ({
+    product: 'kre', from: '2026-10-15', to: '2026-10-31', interval: 'day', timeZone: 'Europe/Berlin',
+    ...(organizationIds ? { organizationIds } : {}),
+  });
+  const asOf = '2026-10-31T10:15:00Z';
+
+  it('1.1: available draws on the matched organizations, their ancestors and the account-wide scope', () => {
+    const all = oracleUsage(tree, treeQuery(), asOf);
+    assert.equal(all.buckets[0].available, 20 + 5 + 3 + 0 + 1); // the 15th ends after the changes
+    assert.equal(oracleUsage(tree, { ...treeQuery(), from: '2026-10-14', to: '2026-10-14' }, asOf).summary.available, 16 + 5 + 3 + 2 + 7);
+    const child = oracleUsage(tree, treeQuery(['child']), asOf);
+    assert.equal(child.buckets[0].available, 20 + 5 + 3 + 0); // not the sibling
+    assert.equal(child.summary.available, 20 + 5 + 3 + 0); // the root's 9 comes at asOf: not yet
+    const sib = oracleUsage(tree, treeQuery(['sib']), asOf);
+    assert.equal(sib.buckets[0].available, 20 + 5 + 1);
+    const grand = oracleUsage(tree, treeQuery(['grand', 'sib']), asOf);
+    assert.equal(grand.buckets[0].available, 20 + 5 + 3 + 0 + 1);
+  });
+
+  it('1.1: capacityChanges in time order, account-wide first, then by id; unchanged values left out', () => {
+    assert.deepEqual(oracleUsage(tree, treeQuery(), asOf).capacityChanges, [
+      { at: '2026-10-15T09:30:00+02:00', organizationId: null, before: 16, after: 20 },
+      { at: '2026-10-15T09:30:00+02:00', organizationId: 'grand', before: 2, after: 0 },
+      { at: '2026-10-15T09:30:00+02:00', organizationId: 'sib', before: 7, after: 1 },
+    ]);
+    assert.deepEqual(oracleUsage(tree, treeQuery(['child']), asOf).capacityChanges, [
+      { at: '2026-10-15T09:30:00+02:00', organizationId: null, before: 16, after: 20 },
+      { at: '2026-10-15T09:30:00+02:00', organizationId: 'grand', before: 2, after: 0 },
+    ]);
+    // With asOf a millisecond later, the root's change at the old asOf is inside the clipped range.
+    const later = oracleUsage(tree, treeQuery(['sib']), '2026-10-31T10:15:00.001Z').capacityChanges;
+    assert.deepEqual(later.map((c) => [c.at, c.organizationId, c.before, c.after]), [
+      ['2026-10-15T09:30:00+02:00', null, 16, 20],
+      ['2026-10-15T09:30:00+02:00', 'sib', 7, 1],
+      ['2026-10-31T11:15:00+01:00', 'root', 5, 9],
+    ]);
+  });
+
+  it('1.1: denied per clipped bucket; a denial with no organization counts only without a filter', () => {
+    const all = oracleUsage(tree, treeQuery(), asOf);
+    assert.deepEqual(all.buckets.map((b) => b.denied).slice(0, 3), [2, 1, 0]);
+    assert.equal(all.summary.denied, 3);
+    const child = oracleUsage(tree, treeQuery(['child']), asOf);
+    assert.deepEqual(child.buckets.map((b) => b.denied).slice(0, 2), [1, 0]);
+    assert.equal(child.summary.denied, 1);
+  });
+
+  it('1.1: utilization is the highest bucket ratio, null when no bucket has licences', () => {
+    const dataset: Dataset = {
+      organizations: [],
+      allocations: [
+        { product: 'kre', organizationId: null, effectiveFrom: '2026-10-02T00:00:00Z', sessions: 4 },
+        { product: 'kre', organizationId: null, effectiveFrom: '2026-10-03T00:00:00Z', sessions: 10 },
+      ],
+      sessions: ['1', '2', '3'].map((d) => ({
+        sessionId: d, product: 'kre' as const, user: { name: 'A', email: 'a' }, machineId: 'm', licenseSource: 'S',
+        organizationId: null, licenseType: 'T', started: `2026-10-0${d}T10:00:00Z`, ended: `2026-10-0${d}T11:00:00Z`,
+      })),
+    };
+    const q: UsageQuery = { product: 'kre', from: '2026-10-01', to: '2026-10-03', interval: 'day', timeZone: 'UTC' };
+    // day 1: 1 / 0 (left out), day 2: 1 / 4, day 3: 1 / 10
+    assert.equal(oracleUsage(dataset, q, asOf).summary.utilization, 0.25);
+    assert.equal(oracleUsage(dataset, { ...q, to: '2026-10-01' }, asOf).summary.utilization, null);
   });
 });
 
