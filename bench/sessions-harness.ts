@@ -7,7 +7,7 @@ import '../src/kre-user-sessions.js';
 import { querySessions } from '../src/core/index.js';
 import type { Dataset } from '../src/core/types.js';
 import { generateDataset } from '../src/mock/index.js';
-import { parseSessionsQuery } from '../src/mock/query.js';
+import { parseSessionsQuery } from '../src/core/params.js';
 import type { KreUserSessions } from '../src/sessions-table/kre-user-sessions.js';
 
 export const ASOF = '2026-10-31T10:15:00Z';

@@ -16,7 +16,8 @@ export function renderDatasetPanel(dataset: Dataset, params: DemoParams, generat
   }
   const facts: Array<[string, string]> = [
     ['Sessions', number.format(dataset.sessions.length)],
-    ['Active now', number.format(active)],
+    ['Refused requests', number.format(dataset.denials?.length ?? 0)],
+    ['Active at the end', number.format(active)],
     ['Users', number.format(users.size)],
     ['Organizations', number.format(dataset.organizations.length)],
     ['Allocations', number.format(dataset.allocations.length)],
@@ -30,7 +31,12 @@ export function renderDatasetPanel(dataset: Dataset, params: DemoParams, generat
     'section',
     { class: 'panel', id: 'dataset', 'aria-labelledby': 'dataset-title' },
     h('h2', { id: 'dataset-title' }, 'Dataset'),
-    h('p', { class: 'section-text' }, `Generated in this page, ending ${end.toLocaleString()}. Same seed, same data.`),
+    h(
+      'p',
+      { class: 'section-text' },
+      `Generated in this page, ending ${end.toISOString().slice(0, 16).replace('T', ' ')} UTC (the start of today, where the mock's clock stands). ` +
+        'Same seed, same day: the same data.',
+    ),
     h(
       'div',
       { class: 'panel-body' },

@@ -3,7 +3,7 @@
  * each report element (or a note while it is not built), the mock's controls and the dataset.
  */
 import { setupWorker } from 'msw/browser';
-import { createMockService, generateDataset } from '../src/mock/index.js';
+import { anchorEnd, createMockService, generateDataset } from '../src/mock/index.js';
 import { renderDatasetPanel } from './dataset-panel.js';
 import { renderMockPanel } from './mock-panel.js';
 import { readParams } from './params.js';
@@ -20,7 +20,9 @@ async function main(): Promise<void> {
 
   // Let the "Generating…" note paint before a large dataset blocks the thread.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  const end = new Date();
+  // The data ends, and the mock's clock stands, at the start of today (UTC): every load of one day
+  // shows the same numbers for the same seed.
+  const end = anchorEnd();
   const t0 = performance.now();
   const dataset = generateDataset({ seed: params.seed, sessions: params.sessions, days: params.days, end });
   const generationMs = performance.now() - t0;
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   const { handlers, control } = createMockService({
     endpoint: ENDPOINT,
     dataset,
+    asOf: end,
     settings: { failure: params.failure, delayMs: params.delayMs },
   });
   const worker = setupWorker(...handlers);

@@ -1,10 +1,11 @@
 /**
- * Reading the query strings of CONTRACT 3.1 and 3.2 into core queries. Only the shape is checked
- * here (a single-valued parameter given twice, a number that is not a whole number); the meaning
- * (dates, zones, ranges, limits) is core's to judge, so the mock and core can never disagree.
+ * Reading the query strings of CONTRACT 3.1, 3.2 and 3.4 into core queries, for the mock and the
+ * report service alike. Only the shape is checked here (a single-valued parameter given twice, a
+ * number that is not a whole number); the meaning (dates, zones, ranges, limits) is core's to
+ * judge, so no service can disagree with core.
  */
-import { ContractError, describeValue } from '../core/errors.js';
-import type { Product, SessionsQuery, SortField, SortOrder, UsageQuery, Interval } from '../core/types.js';
+import { ContractError, describeValue } from './errors.js';
+import type { CapacityQuery, Interval, Product, SessionsQuery, SortField, SortOrder, UsageQuery } from './types.js';
 
 function single(params: URLSearchParams, name: string): string | undefined {
   const values = params.getAll(name);
@@ -38,7 +39,7 @@ export function parseUsageQuery(product: Product, params: URLSearchParams): Usag
 
 /**
  * `GET {endpoint}/{product}/sessions?from&to&timeZone&q&licenseSource*&organizationId*&activeAt
- * &sort&order&offset&limit`
+ * &sort&order&offset&limit&asOf`
  */
 export function parseSessionsQuery(product: Product, params: URLSearchParams): SessionsQuery {
   return {
@@ -54,5 +55,18 @@ export function parseSessionsQuery(product: Product, params: URLSearchParams): S
     order: single(params, 'order') as SortOrder | undefined,
     offset: wholeNumber(params, 'offset'),
     limit: wholeNumber(params, 'limit'),
+    asOf: single(params, 'asOf'),
+  };
+}
+
+/** `GET {endpoint}/{product}/capacity?from&to&timeZone&organizationId*&licenses` */
+export function parseCapacityQuery(product: Product, params: URLSearchParams): CapacityQuery {
+  return {
+    product,
+    from: single(params, 'from') as string,
+    to: single(params, 'to') as string,
+    timeZone: single(params, 'timeZone') as string,
+    organizationIds: repeated(params, 'organizationId'),
+    licenses: wholeNumber(params, 'licenses'),
   };
 }

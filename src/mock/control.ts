@@ -24,7 +24,8 @@ export const MOCK_FAILURES = [
  *   hanging there would block `worker.stop()`).
  */
 export type MockFailure = (typeof MOCK_FAILURES)[number];
-export type MockEndpoint = 'usage' | 'sessions';
+export const MOCK_ENDPOINTS = ['usage', 'sessions', 'capacity'] as const;
+export type MockEndpoint = (typeof MOCK_ENDPOINTS)[number];
 
 export interface MockSettings {
   /** Delay before every answer, in ms. */
@@ -32,7 +33,7 @@ export interface MockSettings {
   failure: MockFailure | null;
   /** Fail only the next N requests (then `failure` clears itself); null: until changed. */
   times: number | null;
-  /** Apply delay and failure to one endpoint only; null: both. */
+  /** Apply delay and failure to one endpoint only; null: every endpoint. */
   only: MockEndpoint | null;
 }
 
@@ -122,6 +123,8 @@ function checked(s: MockSettings): MockSettings {
   if (!(Number.isFinite(s.delayMs) && s.delayMs >= 0)) throw new TypeError(`delayMs: expected a number >= 0, got ${s.delayMs}`);
   if (s.failure !== null && !MOCK_FAILURES.includes(s.failure)) throw new TypeError(`failure: unknown mode ${String(s.failure)}`);
   if (s.times !== null && !(Number.isInteger(s.times) && s.times > 0)) throw new TypeError(`times: expected a whole number > 0, got ${s.times}`);
-  if (s.only !== null && s.only !== 'usage' && s.only !== 'sessions') throw new TypeError(`only: expected usage or sessions, got ${String(s.only)}`);
+  if (s.only !== null && !MOCK_ENDPOINTS.includes(s.only)) {
+    throw new TypeError(`only: expected one of ${MOCK_ENDPOINTS.join(', ')}, got ${String(s.only)}`);
+  }
   return s;
 }

@@ -2,7 +2,7 @@
  * The answers of the control's failure modes (see MockFailure).
  */
 import { HttpResponse } from 'msw';
-import type { SessionsResponse, UsageResponse } from '../core/types.js';
+import type { CapacityResponse, SessionsResponse, UsageResponse } from '../core/types.js';
 import type { MockControl, MockEndpoint, MockFailure } from './control.js';
 import { problemResponse } from './problem.js';
 
@@ -35,9 +35,13 @@ export async function failureResponse(failure: MockFailure, request: Request, co
 /**
  * A body that parses but breaks the contract the way a drifting API version would: usage buckets
  * carry `maxConcurrent` instead of `peak` and the summary lacks `peak`; sessions carry `total` as
- * text and `startedAt` instead of `started`.
+ * text and `startedAt` instead of `started`; capacity carries `coverage` as a list and no `byHour`.
  */
-export function violateContract(endpoint: MockEndpoint, body: UsageResponse | SessionsResponse): unknown {
+export function violateContract(endpoint: MockEndpoint, body: UsageResponse | SessionsResponse | CapacityResponse): unknown {
+  if (endpoint === 'capacity') {
+    const { byHour: _byHour, coverage, ...capacity } = body as CapacityResponse;
+    return { ...capacity, coverage: Object.values(coverage) };
+  }
   if (endpoint === 'usage') {
     const usage = body as UsageResponse;
     const { peak: _peak, ...summary } = usage.summary;

@@ -1,18 +1,23 @@
 /**
  * `generateDataset`: a seeded, realistic dataset in the format of CONTRACT section 5. Same options,
- * same data: nothing reads the clock or `Math.random` when `end` is given.
+ * same data: nothing reads the clock or `Math.random` when `end` is given (`anchorEnd` gives a
+ * demo one `end` per day).
  *
- * Sessions follow working hours in each person's zone, quiet weekends and a holiday, a slow growth
- * over the range, bursts of parallel CI runs, back-to-back chains on one machine, long sessions
- * left open, sessions that began before the range and sessions still active at `end`.
+ * Session requests follow working hours in each person's zone, quiet weekends and a holiday, a
+ * slow growth over the range, bursts of parallel CI runs, back-to-back chains on one machine, long
+ * sessions left open, sessions that began before the range and sessions still active at `end`.
+ * Each request then draws a licence from the nearest pool with one free, or is refused
+ * (./admission.ts): the data tells a true story of capacity.
  */
-import type { Dataset, Product } from '../core/types.js';
-import { allocations, poolTable } from './allocations.js';
+import type { Dataset, DenialRecord, Product, SessionRecord } from '../core/types.js';
+import { planPools, type Pool } from './allocations.js';
+import { admit, type Admission } from './admission.js';
+import { Candidates } from './candidates.js';
 import { DraftBuffer } from './draft.js';
-import { organizations } from './organizations.js';
+import { IsoFormatter, sessionId } from './format.js';
+import { ACCOUNT_NAME, ORG_PLAN, organizations } from './organizations.js';
 import { createPeople, pickPerson, plannedZones, type People, type Person } from './people.js';
 import { Random, hashSeed } from './random.js';
-import { SessionWriter } from './writer.js';
 import { ciHour, duration, licenseType, pickProduct, TESTCLOUD_MACHINES, toSecond, workHour } from './sampling.js';
 import { dayBudgets, reservedCounts } from './schedule.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, ZoneCalendar } from './zones.js';
@@ -20,7 +25,10 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, ZoneCalendar } from './zones.js';
 export interface GenerateOptions {
   /** Default 1. */
   seed?: number | string;
-  /** Number of sessions, default 20 000. */
+  /**
+   * Number of session requests, default 20 000. Most get a licence and become sessions; the few
+   * that find every pool they may draw on full become denials.
+   */
   sessions?: number;
   /** Length of the range in days (UTC calendar days ending with `end`'s), default 90. */
   days?: number;
@@ -30,6 +38,14 @@ export interface GenerateOptions {
   products?: readonly Product[];
   /** Share of TestCloud activity when both products are generated, default 0.15. */
   testCloudShare?: number;
+}
+
+/**
+ * The start of the UTC day of `now`: an `end` that stays the same all day, so a demo or a story
+ * shows the same data on every load of one day (same seed, same day: the same dataset).
+ */
+export function anchorEnd(now: Date = new Date()): Date {
+  return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
 }
 
 export const DEFAULT_SESSIONS = 20_000;
@@ -60,11 +76,10 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   // Day index d of the range is index d + 1 of the calendar: local days may lean either way of UTC.
   const calendar = new ZoneCalendar(plannedZones(), firstDay - 1, days + 2);
   const people = createPeople(rng, Math.min(400, Math.max(24, Math.round(total / 60))), calendar);
-  const pools = poolTable(rangeStart, days);
   const reserved = reservedCounts(total);
   const budgets = dayBudgets(rng, total - reserved.active - reserved.before, firstDay, days, endMs);
 
-  const out = new SessionWriter(total, endMs, hashSeed(seed), people, rng, pools);
+  const candidates = new Candidates(total);
   const buffer = new DraftBuffer();
   const ctx: DayContext = { rng, people, calendar, products, share, endMs, buffer };
   for (let d = 0; d < days; d++) {
@@ -72,15 +87,75 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
     if (d === 0) addBeforeRange(ctx, reserved.before, rangeStart);
     fillDay(ctx, d, budgets[d]);
     if (d === days - 1) addActive(ctx, reserved.active);
-    out.write(buffer);
+    candidates.add(buffer);
   }
-  // Before sorting: sorting moves sessions and their start times only.
-  const allocationList = allocations(products, (product, org) => out.peak(product, org), rangeStart, days, endMs);
+  const pools = planPools(products, (product, mask) => candidates.peak(product, mask, endMs), rangeStart, days, endMs);
+  const admission = admit(candidates, pools, endMs);
   return {
     organizations: organizations(),
-    allocations: allocationList,
-    sessions: out.sortedSessions(),
+    allocations: admission.allocations,
+    sessions: sessionRecords(candidates, admission, pools, people, hashSeed(seed)),
+    denials: denialRecords(candidates, admission, pools, hashSeed(seed)),
   };
+}
+
+/** A bijection of i on 32 bits: unique ids that look random. */
+function scramble(i: number, salt: number): number {
+  return (Math.imul(i, 0x9e3779b1) + salt) >>> 0;
+}
+
+/**
+ * The admitted requests as session records, in order of start. The hostile users take over
+ * sessions at spread-out positions (their user and machine; the organization and licence stay).
+ */
+function sessionRecords(c: Candidates, admission: Admission, pools: readonly Pool[], people: People, salt: number): SessionRecord[] {
+  const { admitted, admittedPool } = admission;
+  const n = admitted.length;
+  const hostile = people.hostile;
+  const hostileAt = new Map<number, Person>();
+  hostile.forEach((person, j) => {
+    if (j < n) hostileAt.set(n >= hostile.length ? Math.floor(((j + 0.5) * n) / hostile.length) : j, person);
+  });
+  const startFormat = new IsoFormatter();
+  const endFormat = new IsoFormatter();
+  const sessions: SessionRecord[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = admitted[k];
+    const stand = hostileAt.get(k);
+    const person = stand ?? c.person[i];
+    const end = c.end[i];
+    const org = c.org[i];
+    sessions[k] = {
+      sessionId: sessionId(scramble(k, salt)),
+      product: c.product(i),
+      user: person.user,
+      machineId: stand ? stand.machines[0] : c.machine[i],
+      licenseSource: pools[admittedPool[k]].name,
+      organizationId: org < 0 ? null : ORG_PLAN[org].id,
+      licenseType: c.licenseType[i],
+      started: startFormat.format(c.start[i]),
+      ended: Number.isNaN(end) ? null : endFormat.format(end),
+    };
+  }
+  return sessions;
+}
+
+/** The refused requests as denial records, in order of time. */
+function denialRecords(c: Candidates, admission: Admission, pools: readonly Pool[], salt: number): DenialRecord[] {
+  const { refused, refusedPool } = admission;
+  const format = new IsoFormatter();
+  return Array.from(refused, (i, k): DenialRecord => {
+    const org = c.org[i];
+    return {
+      requestId: `r-${sessionId(scramble(k, salt ^ 0x5bd1e995)).slice(2)}`,
+      product: c.product(i),
+      at: format.format(c.start[i]),
+      user: c.person[i].user,
+      machineId: c.machine[i],
+      licenseSource: refusedPool[k] < 0 ? ACCOUNT_NAME : pools[refusedPool[k]].name,
+      organizationId: org < 0 ? null : ORG_PLAN[org].id,
+    };
+  });
 }
 
 interface DayContext {

@@ -3,18 +3,22 @@
  * so the mock answers exactly what the reference computation says.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { computeUsage, querySessions } from '../core/index.js';
+import { computeCapacity, computeUsage, querySessions } from '../core/index.js';
 import { PRODUCTS, type Dataset, type Product } from '../core/types.js';
 import { MockControl, type MockEndpoint, type MockSettings } from './control.js';
 import { failureResponse, violateContract } from './failures.js';
 import { errorResponse, problemResponse } from './problem.js';
-import { parseSessionsQuery, parseUsageQuery } from './query.js';
+import { parseCapacityQuery, parseSessionsQuery, parseUsageQuery } from '../core/params.js';
 
 export interface MockServiceOptions {
   /** Base URL of the service, absolute (`https://api.example.test/reports`) or relative (`/api`). */
   endpoint: string;
-  /** Keep passing the same object: core caches its index per dataset object. */
-  dataset: Dataset;
+  /**
+   * The data served. Keep passing the same object: core caches its index per dataset object. A
+   * function is read at each request: return a new object when the data changes (sessions that
+   * arrive while an export runs, in tests).
+   */
+  dataset: Dataset | (() => Dataset);
   /** The server's "now": an instant, or a function read at each request. Default: the current time. */
   asOf?: string | Date | (() => string | Date);
   /** Initial control settings (delay, failure). */
@@ -47,17 +51,21 @@ export function createMockService(options: MockServiceOptions): MockService {
       }
       let body;
       try {
+        const dataset = typeof options.dataset === 'function' ? options.dataset() : options.dataset;
+        const params = url.searchParams;
         body =
           endpoint === 'usage'
-            ? computeUsage(options.dataset, parseUsageQuery(product, url.searchParams), now())
-            : querySessions(options.dataset, parseSessionsQuery(product, url.searchParams), now());
+            ? computeUsage(dataset, parseUsageQuery(product, params), now())
+            : endpoint === 'sessions'
+              ? querySessions(dataset, parseSessionsQuery(product, params), now())
+              : computeCapacity(dataset, parseCapacityQuery(product, params), now());
       } catch (error) {
         return errorResponse(error);
       }
       return HttpResponse.json((plan.failure === 'contract-violation' ? violateContract(endpoint, body) : body) as never);
     });
 
-  return { handlers: [handler('usage'), handler('sessions')], control };
+  return { handlers: [handler('usage'), handler('sessions'), handler('capacity')], control };
 }
 
 /** The handlers alone, without a control (never slow, never failing). */

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Dataset, SessionRecord } from '../../src/core/types.js';
-import { createRandom, generateDataset, HOSTILE_SAMPLES, LONG_NAME } from '../../src/mock/index.js';
+import type { Dataset, Product, SessionRecord } from '../../src/core/types.js';
+import { computeUsage } from '../../src/core/index.js';
+import { ACCOUNT_NAME, anchorEnd, createRandom, generateDataset, HOSTILE_SAMPLES, LONG_NAME } from '../../src/mock/index.js';
 
 const END = '2026-10-31T10:15:00Z';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -38,14 +39,28 @@ describe('generateDataset', () => {
     assert.deepEqual(generateDataset({ ...options, end: new Date(END) }), generateDataset(options));
     const other = generateDataset({ ...options, seed: 12 });
     assert.notDeepEqual(other.sessions, generateDataset(options).sessions);
-    assert.equal(other.sessions.length, 3000);
+    assert.equal(other.sessions.length + (other.denials?.length ?? 0), 3000);
   });
 
-  test('gives exactly the number of sessions asked, including tiny datasets', () => {
+  test('the demo\'s data is anchored to the day: same seed, same UTC day, byte-identical dataset', () => {
+    const morning = anchorEnd(new Date('2026-12-04T00:00:01Z'));
+    const evening = anchorEnd(new Date('2026-12-04T23:59:59.999Z'));
+    assert.equal(morning.toISOString(), '2026-12-04T00:00:00.000Z');
+    assert.equal(evening.toISOString(), morning.toISOString());
+    const a = JSON.stringify(generateDataset({ seed: 1, sessions: 4000, end: morning }));
+    const b = JSON.stringify(generateDataset({ seed: 1, sessions: 4000, end: evening }));
+    assert.equal(a, b);
+    // The next day is another dataset.
+    assert.notEqual(JSON.stringify(generateDataset({ seed: 1, sessions: 4000, end: anchorEnd(new Date('2026-12-05T08:00:00Z')) })), a);
+  });
+
+  test('every request asked for becomes a session or a denial, including tiny datasets', () => {
     for (const n of [0, 1, 7, 49, 50, 999]) {
-      assert.equal(generateDataset({ sessions: n, days: 5, end: END }).sessions.length, n);
+      const ds = generateDataset({ sessions: n, days: 5, end: END });
+      assert.equal(ds.sessions.length + (ds.denials?.length ?? 0), n);
     }
-    assert.equal(generateDataset({ sessions: 200, days: 1, end: '2026-10-31T00:00:00Z' }).sessions.length, 200);
+    const day = generateDataset({ sessions: 200, days: 1, end: '2026-10-31T00:00:00Z' });
+    assert.equal(day.sessions.length + (day.denials?.length ?? 0), 200);
   });
 
   test('hostile strings reach the records', () => {
@@ -130,8 +145,8 @@ describe('generateDataset', () => {
       `# generated 1 000 000 sessions in ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU ` +
         `(heap used ${heap.toFixed(0)} MB)`,
     );
-    assert.equal(ds.sessions.length, 1_000_000);
-    assert.equal(new Set(ds.sessions.map((s) => s.sessionId)).size, 1_000_000);
+    assert.equal(ds.sessions.length + (ds.denials?.length ?? 0), 1_000_000);
+    assert.equal(new Set(ds.sessions.map((s) => s.sessionId)).size, ds.sessions.length);
     const users = new Set(ds.sessions.map((s) => s.user));
     assert.ok(users.size < 1000, `user objects are shared (${users.size})`);
   });
@@ -165,6 +180,17 @@ function assertValid(ds: Dataset, end: string): void {
     }
     if (i > 0) assert.ok(s.started >= ds.sessions[i - 1].started, `${at}: sorted by start`);
   }
+  const requests = new Set<string>();
+  for (const [i, d] of (ds.denials ?? []).entries()) {
+    const at = `denials[${i}]`;
+    assert.ok(!requests.has(d.requestId), `${at}: duplicate id ${d.requestId}`);
+    requests.add(d.requestId);
+    assert.deepEqual(Object.keys(d).sort(), ['at', 'licenseSource', 'machineId', 'organizationId', 'product', 'requestId', 'user']);
+    assert.match(d.at, ISO, at);
+    assert.ok(Date.parse(d.at) < endMs, `${at}: after the end`);
+    assert.ok(d.organizationId === null || orgIds.has(d.organizationId), at);
+    if (i > 0) assert.ok(d.at >= ds.denials![i - 1].at, `${at}: sorted by time`);
+  }
   let last = -Infinity;
   for (const [i, a] of ds.allocations.entries()) {
     assert.match(a.effectiveFrom, ISO, `allocations[${i}]`);
@@ -174,3 +200,76 @@ function assertValid(ds: Dataset, end: string): void {
     assert.ok(a.organizationId === null || orgIds.has(a.organizationId));
   }
 }
+
+describe('the data tells a true story of capacity', () => {
+  const END_DAY = '2026-12-04T00:00:00Z';
+  const ds = generateDataset({ seed: 1, sessions: 20_000, days: 90, end: END_DAY });
+  const parentOf = new Map(ds.organizations.map((o) => [o.id, o.parentId]));
+  const nameOf = new Map(ds.organizations.map((o) => [o.id, o.name]));
+  const t = (iso: string): number => Date.parse(iso);
+
+  /** The allocation of a scope in force at `at` (the latest effective at or before it), 0 if none. */
+  const sizeAt = (product: Product, scope: string | null, at: number): number => {
+    let size = 0;
+    for (const a of ds.allocations) if (a.product === product && a.organizationId === scope && t(a.effectiveFrom) <= at) size = a.sessions;
+    return size;
+  };
+  /** Sessions holding a licence of the pool named `source` at `at`. */
+  const inUse = (product: Product, source: string, at: number): number =>
+    ds.sessions.filter((s) => s.product === product && s.licenseSource === source && t(s.started) <= at && (s.ended === null || t(s.ended) > at)).length;
+  /** The scopes a request of `org` may draw on, nearest first. */
+  const chain = (org: string | null): Array<string | null> => {
+    const scopes: Array<string | null> = [];
+    for (let o = org; o !== null; o = parentOf.get(o) ?? null) scopes.push(o);
+    return [...scopes, null];
+  };
+  const poolName = (scope: string | null): string => (scope === null ? ACCOUNT_NAME : (nameOf.get(scope) as string));
+
+  test('a session\'s licence source is a pool on its own organization\'s chain, and no pool is ever over its size', () => {
+    for (const s of ds.sessions) {
+      const names = chain(s.organizationId).filter((scope) => ds.allocations.some((a) => a.organizationId === scope && a.product === s.product)).map(poolName);
+      assert.ok(names.includes(s.licenseSource), `${s.sessionId}: ${s.licenseSource} is not on ${names.join(' > ')}`);
+    }
+    // At every session start (where usage rises), each pool's sessions fit the allocation in force.
+    for (const s of ds.sessions) {
+      // The root organization is named like the account: the pool is the scope that has allocations.
+      const scope = chain(s.organizationId).find((sc) => poolName(sc) === s.licenseSource && ds.allocations.some((a) => a.organizationId === sc)) ?? null;
+      const at = t(s.started);
+      assert.ok(inUse(s.product, s.licenseSource, at) <= sizeAt(s.product, scope, at), `${s.licenseSource} over its size at ${s.started}`);
+    }
+  });
+
+  test('a request is refused only when every pool it may draw on is full', () => {
+    assert.ok((ds.denials?.length ?? 0) > 20, `denials ${ds.denials?.length}`);
+    for (const d of ds.denials ?? []) {
+      const at = t(d.at);
+      for (const scope of chain(d.organizationId)) {
+        const size = sizeAt(d.product, scope, at);
+        if (size === 0) continue;
+        assert.ok(inUse(d.product, poolName(scope), at) >= size, `${d.requestId}: ${poolName(scope)} had a free licence at ${d.at}`);
+      }
+    }
+  });
+
+  test('the account\'s peak never passes its licences; a team sees the capacity it competes for', () => {
+    for (const product of ['kre', 'testcloud'] as const) {
+      const all = computeUsage(ds, { product, from: '2026-09-06', to: '2026-12-03', interval: 'day', timeZone: 'UTC' }, END_DAY);
+      assert.deepEqual(all.buckets.filter((b) => b.peak > b.available).map((b) => b.start), [], product);
+      assert.ok(all.summary.utilization !== null && all.summary.utilization <= 1, `${product} utilization ${all.summary.utilization}`);
+    }
+    // QA Berlin's own pool is small; its people also draw on QA Europe's and the account's.
+    const berlin = computeUsage(ds, { product: 'kre', from: '2026-09-06', to: '2026-12-03', interval: 'day', timeZone: 'Europe/Berlin', organizationIds: ['org-qa-berlin'] }, END_DAY);
+    const own = sizeAt('kre', 'org-qa-berlin', t(END_DAY));
+    assert.equal(berlin.summary.available, own + sizeAt('kre', 'org-qa', t(END_DAY)) + sizeAt('kre', null, t(END_DAY)));
+    assert.ok(berlin.summary.peak > own, 'the team uses more than its own pool');
+    assert.ok(berlin.summary.utilization! < 0.6, `QA Berlin utilization ${berlin.summary.utilization}`);
+  });
+
+  test('denials cluster before the mid-range purchase', () => {
+    const kre = computeUsage(ds, { product: 'kre', from: '2026-09-06', to: '2026-12-03', interval: 'week', timeZone: 'UTC' }, END_DAY);
+    const purchase = ds.allocations.filter((a) => a.product === 'kre' && a.organizationId === null).map((a) => t(a.effectiveFrom)).sort()[1];
+    const before = kre.buckets.filter((b) => t(b.end) <= purchase).reduce((n, b) => n + b.denied, 0);
+    const after = kre.buckets.filter((b) => t(b.start) >= purchase).reduce((n, b) => n + b.denied, 0);
+    assert.ok(before > 2 * after, `denied before ${before}, after ${after}`);
+  });
+});
