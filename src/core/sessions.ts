@@ -48,6 +48,8 @@ function lazy<T>(index: ProductIndex, key: string, build: () => T): T {
  * points), as `key NUL text` when keyed.
  */
 function rankTexts(unique: string[], keyed: boolean): Map<string, number> {
+  // NUL and surrogates (a native sort compares UTF-16 code units, a packed key splits on NUL).
+  // eslint-disable-next-line no-control-regex
   const plain = !unique.some((t) => /[\u0000\ud800-\udfff]/.test(keyed ? textSortKey(t) + t : t));
   let sorted: string[];
   if (plain) {

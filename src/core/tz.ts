@@ -141,6 +141,23 @@ export function localToInstant(timeZone: string, days: number, minuteOfDay = 0):
   return first;
 }
 
+/**
+ * Whether the local wall-clock time of the instant `ms` happens twice in `timeZone` (the hour a
+ * fall-back change repeats): then the wall time alone does not say which instant is meant, and
+ * a label must add the offset or the zone's abbreviation.
+ */
+export function isRepeatedWallTime(timeZone: string, ms: number): boolean {
+  const own = offsetMinutes(timeZone, ms);
+  for (const probe of [ms - 6 * 3_600_000, ms + 6 * 3_600_000]) {
+    const other = offsetMinutes(timeZone, probe);
+    if (other === own) continue;
+    // The instant with the other offset and the same wall clock, if it exists.
+    const twin = ms + (own - other) * MINUTE;
+    if (twin !== ms && offsetMinutes(timeZone, twin) === other) return true;
+  }
+  return false;
+}
+
 /** The local calendar day (days since epoch) that the instant `ms` falls on in `timeZone`. */
 export function localDays(timeZone: string, ms: number): number {
   return Math.floor((ms + offsetMinutes(timeZone, ms) * MINUTE) / DAY);

@@ -1,6 +1,6 @@
 /**
  * The CSV export (CONTRACT 6): every row matching the filters, fetched page by page (`limit`
- * 1000) with the filters and sort in force, each page's CSV (core's functions) turned into a Blob
+ * 1000) with the filters and sort in force, as of the first page's `asOf`, each page's CSV (core's functions) turned into a Blob
  * part at once so that memory holds at most one page of text, then one Blob downloaded through an
  * object URL and an `<a download>` inside the shadow root (no inline script: fine under a strict
  * CSP). Cancel aborts it; a failure midway saves nothing.
@@ -25,8 +25,11 @@ export interface ExportJob {
   timeZone: string;
   /** The element's locale, for the progress figures. */
   locale: string;
-  /** One page of the export with the filters in force. */
-  fetchPage: (offset: number, limit: number, signal: AbortSignal) => Promise<SessionsResponse>;
+  /**
+   * One page of the export with the filters in force, as of `asOf` (undefined for the first page;
+   * then the first page's `asOf`, so every page reads one snapshot).
+   */
+  fetchPage: (offset: number, limit: number, asOf: string | undefined, signal: AbortSignal) => Promise<SessionsResponse>;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -73,9 +76,15 @@ export class SessionsExport implements ReactiveController {
     let quarter = 0;
     try {
       let total = Infinity;
+      let asOf: string | undefined;
       while (done < total) {
-        const page = await job.fetchPage(done, EXPORT_PAGE, signal);
-        if (done === 0) total = page.total;
+        // Pages by offset over one pinned snapshot, ordered with the sessionId tie-break
+        // (CONTRACT 3.2, 6): a session that starts meanwhile moves no row; none repeats or is lost.
+        const page = await job.fetchPage(done, EXPORT_PAGE, asOf, signal);
+        if (done === 0) {
+          total = page.total;
+          asOf = page.asOf;
+        }
         if (page.items.length === 0) break;
         for (const chunk of sessionsCsvChunks(page.items, { timeZone: job.timeZone, asOf: page.asOf }, { includeHeader: false, chunkRows: EXPORT_PAGE })) {
           parts.push(new Blob([chunk]));

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { sessionsCsvFileName } from '../core/csv.js';
-import type { Product, SortField } from '../core/types.js';
+import { PRODUCTS, SORT_FIELDS, type Product, type SortField } from '../core/types.js';
 import { daysToCivil, formatCivilDate, localDays, parseInstant } from '../core/tz.js';
 import { checkSessionsResponse } from '../shared/check-response.js';
 import { todayDays, type DateRange } from '../shared/dates.js';
@@ -16,7 +16,8 @@ import { sessionsTask, type SessionsPage } from './data.js';
 import { renderEmpty } from './empty.js';
 import { SessionsExport } from './export.js';
 import { rangeText, renderPager } from './pager.js';
-import { firstOrder, joinSources, splitSources, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
+import { firstOrder, isSortField, joinSources, splitSources, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
+import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { sessionsStyles } from './sessions.styles.js';
 import { renderTable } from './table.js';
 import { SessionsToolbar } from './toolbar.js';
@@ -38,6 +39,12 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * @fires kre-filter-change - A filter, the search or the sort changed in the UI; `detail` is the whole filter state.
  * @fires kre-export - Before an export starts (cancelable); `detail` has the file name and filters.
  *
+ * @slot title - Replaces the heading's text.
+ *
+ * @csspart title - The heading.
+ * @csspart caption - The table's caption: the sort and the time zone of the times.
+ * @csspart notices - Attribute values the element cannot use, and what it uses instead.
+ * @csspart error-detail - The technical detail of an unreadable response (a disclosure).
  * @csspart toolbar - The row of search, filters and the export button.
  * @csspart search - The search field (label and input).
  * @csspart filters - The License Source, Organization and date range filters.
@@ -114,7 +121,12 @@ export class KreUserSessions extends ReportElement {
   /** Rows per page: 25, 50 (default), 100 or 250. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 50;
 
+  /** The heading over the table. Default: "KRE user sessions" (or TestCloud's). */
+  @property() heading: string | null = null;
+
   private _product: Product = 'kre';
+  /** The value the host set, kept to name it in a notice when it is not a product. */
+  private rawProduct: string | null = null;
 
   /** The product whose sessions are listed: `kre` (default) or `testcloud`. */
   @property({ reflect: true })
@@ -123,6 +135,7 @@ export class KreUserSessions extends ReportElement {
   }
   set product(value: Product) {
     const old = this._product;
+    this.rawProduct = value ?? null;
     this._product = value === 'testcloud' ? 'testcloud' : 'kre';
     this.requestUpdate('product', old);
   }
@@ -192,7 +205,8 @@ export class KreUserSessions extends ReportElement {
       fileName,
       timeZone: f.timeZone,
       locale: this.resolvedLocale,
-      fetchPage: async (offset, limit, signal) => checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, limit), signal)),
+      fetchPage: async (offset, limit, asOf, signal) =>
+        checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, limit, asOf), signal)),
     });
   }
 
@@ -208,7 +222,26 @@ export class KreUserSessions extends ReportElement {
     clearInterval(this.clock);
   }
 
+  protected override collectNotices(): AttributeNotice[] {
+    const notices = super.collectNotices();
+    const f = this.filters;
+    if (this.rawProduct !== null && !PRODUCTS.includes(this.rawProduct as Product)) {
+      notices.push({ attribute: 'product', value: this.rawProduct, problem: str('problemOneOf', { values: PRODUCTS.join(', ') }), using: this.product });
+    }
+    if (this.sort !== null && !isSortField(this.sort)) {
+      notices.push({ attribute: 'sort', value: this.sort, problem: str('problemOneOf', { values: SORT_FIELDS.join(', ') }), using: f.sort });
+    }
+    if (this.order !== null && this.order !== 'asc' && this.order !== 'desc') {
+      notices.push({ attribute: 'order', value: this.order, problem: str('problemOneOf', { values: 'asc, desc' }), using: f.order });
+    }
+    if (this.activeAt && !f.activeAt) {
+      notices.push({ attribute: 'active-at', value: this.activeAt, problem: str('problemInstant'), using: str('usingDateRange', { from: f.from, to: f.to }) });
+    }
+    return notices;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (this.hasUpdated && QUERY_KEYS.some((k) => changed.has(k as keyof KreUserSessions))) this.offset = 0;
     if (changed.has('q' as keyof KreUserSessions)) this.toolbar.reset();
   }
@@ -243,7 +276,8 @@ export class KreUserSessions extends ReportElement {
   };
 
   override render(): TemplateResult {
-    if (!this.endpoint) return renderNoEndpoint();
+    const title = html`<h2 class="title" id="title" part="title"><slot name="title">${this.heading || str(this.product === 'testcloud' ? 'testcloudSessionsTitle' : 'kreSessionsTitle')}</slot></h2>`;
+    if (!this.endpoint) return html`${title}${renderNotices(this.notices)}${renderNoEndpoint()}`;
     const f = this.filters;
     const locale = this.resolvedLocale;
     const page = this.page;
@@ -251,7 +285,7 @@ export class KreUserSessions extends ReportElement {
     const status = this.data.status;
     const pageSize = normalPageSize(this.pageSize);
     const selectedSources = [...new Set([...facets.licenseSources, ...f.licenseSource])];
-    return html`${this.toolbar.render({
+    return html`${title}${this.toolbar.render({
         ...f,
         range: { from: f.from, to: f.to },
         today: todayDays(f.timeZone),
@@ -263,6 +297,7 @@ export class KreUserSessions extends ReportElement {
         exporting: this.exporter.running,
         offerClear: !(status === TaskStatus.COMPLETE && page?.response.total === 0),
       })}
+      ${renderNotices(this.notices)}
       ${this.exporter.render(locale, () => void this.exportCsv())}
       <div class="visually-hidden" role="status">${status === TaskStatus.COMPLETE && page ? rangeText({ ...page.response, locale }) : ''}</div>
       <div class="visually-hidden" role="status">${this.exporter.announcement}</div>

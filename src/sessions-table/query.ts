@@ -2,6 +2,7 @@
  * The sessions query of the element's filter state (CONTRACT 3.2): the request parameters of a
  * page and of an export, and the normalised sort.
  */
+import { parseInstant } from '../core/tz.js';
 import { SORT_FIELDS, type SortField, type SortOrder } from '../core/types.js';
 import type { ParamValue } from '../shared/url.js';
 
@@ -30,18 +31,24 @@ export function normalOrder(value: string | null | undefined): SortOrder {
   return value === 'asc' ? 'asc' : 'desc';
 }
 
+export function isSortField(value: string | null | undefined): value is SortField {
+  return SORT_FIELDS.includes(value as SortField);
+}
+
 export function normalPageSize(value: number): number {
   return (PAGE_SIZES as readonly number[]).includes(value) ? value : DEFAULT_PAGE_SIZE;
 }
 
-/** A valid ISO 8601 instant, or null. */
+/** An ISO 8601 instant with an offset as core reads it (the one parser of instants), or null. */
 export function normalInstant(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
+  return value && !Number.isNaN(parseInstant(value)) ? value : null;
 }
 
-/** Query parameters of one page. `activeAt` replaces the date range (CONTRACT 3.2). */
-export function sessionsParams(f: SessionsFilters, offset: number, limit: number): Record<string, ParamValue> {
+/**
+ * Query parameters of one page. `activeAt` replaces the date range (CONTRACT 3.2); `asOf` pins the
+ * snapshot an export reads (the first page's).
+ */
+export function sessionsParams(f: SessionsFilters, offset: number, limit: number, asOf?: string): Record<string, ParamValue> {
   return {
     ...(f.activeAt ? { activeAt: f.activeAt } : { from: f.from, to: f.to }),
     timeZone: f.timeZone,
@@ -52,6 +59,7 @@ export function sessionsParams(f: SessionsFilters, offset: number, limit: number
     order: f.order,
     offset,
     limit,
+    asOf,
   };
 }
 

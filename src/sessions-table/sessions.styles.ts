@@ -6,6 +6,19 @@
 import { css } from 'lit';
 
 export const sessionsStyles = css`
+  .title {
+    margin: 0 0 var(--kre-spacing-small, 12px);
+    font-size: 1.143em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  caption {
+    caption-side: top;
+    padding: 6px 12px;
+    text-align: start;
+    font-size: 0.857em;
+    color: var(--kre-color-text-muted, #5b6578);
+  }
   .toolbar {
     align-items: flex-end;
   }

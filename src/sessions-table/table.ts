@@ -59,7 +59,7 @@ export function renderTable(o: TableOptions): TemplateResult {
   return html`<div class="scroller" part="table-scroller" tabindex="0" role="region" aria-label=${str('sessionsTitle')} aria-busy=${o.busy ? 'true' : 'false'}>
     <span id="copy-hint" hidden>${str('copyHint')}</span>
     <table part="table" class=${o.busy ? 'busy' : ''}>
-      <caption class="visually-hidden">${str('sessionsCaption', { column: sortLabel, order: str(o.order === 'asc' ? 'ascending' : 'descending') })}</caption>
+      <caption part="caption">${str('sessionsCaption', { column: sortLabel, order: str(o.order === 'asc' ? 'ascending' : 'descending'), zone: o.ctx.zone })}</caption>
       <colgroup>${COLUMNS.map((c) => html`<col class="w-${c.field}" />`)}</colgroup>
       <thead>
         <tr>${COLUMNS.map((c) => header(c.field, str(c.label), o.sort, o.order, o.onSort))}</tr>

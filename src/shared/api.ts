@@ -4,7 +4,7 @@
  */
 import { str } from './strings.js';
 
-export type ReportErrorKind = 'forbidden' | 'bad-request' | 'http' | 'network' | 'timeout' | 'contract';
+export type ReportErrorKind = 'unauthorized' | 'forbidden' | 'bad-request' | 'http' | 'network' | 'timeout' | 'contract';
 
 export class ReportError extends Error {
   override readonly name = 'ReportError';
@@ -20,9 +20,14 @@ export class ReportError extends Error {
     this.detail = detail;
   }
 
-  /** Whether trying again may help (everything but a missing role or a rejected query). */
+  /** Whether trying again may help (everything but a missing sign-in or role, or a rejected query). */
   get retryable(): boolean {
-    return this.kind !== 'forbidden' && this.kind !== 'bad-request';
+    return this.kind !== 'unauthorized' && this.kind !== 'forbidden' && this.kind !== 'bad-request';
+  }
+
+  /** Whether the user may not see the report at all (401, 403): the filters cannot help either. */
+  get denied(): boolean {
+    return this.kind === 'unauthorized' || this.kind === 'forbidden';
   }
 }
 
@@ -55,7 +60,9 @@ export async function errorFromResponse(response: Response): Promise<ReportError
   const problem = await readProblem(response);
   const status = response.status;
   const detail = typeof problem.detail === 'string' ? clip(problem.detail) : typeof problem.title === 'string' ? clip(problem.title) : undefined;
-  if (status === 401 || status === 403) return new ReportError('forbidden', str('forbidden'), { status, detail });
+  // CONTRACT 3.3: 401 is "sign in", 403 is "you need the Account Admin role".
+  if (status === 401) return new ReportError('unauthorized', str('unauthorized'), { status, detail });
+  if (status === 403) return new ReportError('forbidden', str('forbidden'), { status, detail });
   if (status === 400) {
     return new ReportError('bad-request', str('badRequest', { detail: detail ?? `HTTP ${status}` }), { status, detail });
   }
@@ -96,7 +103,7 @@ export async function requestJson(url: string, { fetch: fetchImpl, signal, timeo
     } catch (cause) {
       if (signal.aborted || timeout.signal.aborted) throw failure(cause, signal, timeout.signal, timeoutMs);
       const detail = str('invalidJson');
-      throw new ReportError('contract', str('contractError', { detail }), { detail });
+      throw new ReportError('contract', str('contractError'), { detail });
     }
   } finally {
     clearTimeout(timer);
@@ -122,5 +129,5 @@ export function contractViolation(path: string, expected: string, got: unknown):
     shown = String(got);
   }
   const detail = `${path} should be ${expected}, got ${clip(shown, 60)}`;
-  return new ReportError('contract', str('contractError', { detail }), { detail });
+  return new ReportError('contract', str('contractError'), { detail });
 }

@@ -1,8 +1,8 @@
 /**
- * Runtime checks that a response body matches the contract (CONTRACT 3.1, 3.2) before any of it is
- * shown. The first mismatch becomes a 'contract' ReportError naming its path.
+ * Runtime checks that a response body matches the contract (CONTRACT 3.1, 3.2, 3.4) before any of
+ * it is shown. The first mismatch becomes a 'contract' ReportError naming its path.
  */
-import { INTERVALS, PRODUCTS, type SessionsResponse, type UsageResponse } from '../core/types.js';
+import { INTERVALS, PRODUCTS, type CapacityResponse, type SessionsResponse, type UsageResponse } from '../core/types.js';
 import { isTimeZone, parseCivilDate, parseInstant } from '../core/tz.js';
 import { contractViolation } from './api.js';
 
@@ -44,8 +44,26 @@ const shape = (fields: Record<string, Check>): Check => (v, p) => {
   for (const [name, check] of Object.entries(fields)) check(v[name], `${p}.${name}`);
 };
 
+const range = (min: number, max: number): Check => (v, p) => {
+  count(v, p);
+  if ((v as number) < min || (v as number) > max) throw contractViolation(p, `a whole number from ${min} to ${max}`, v);
+};
+const exactly = (n: number, check: Check): Check => (v, p) => {
+  list(check)(v, p);
+  if ((v as unknown[]).length !== n) throw contractViolation(p, `a list of ${n}`, `${(v as unknown[]).length} items`);
+};
+
 const organization = shape({ id: string, name: string, parentId: nullable(string) });
-const bucket = shape({ start: instant, end: instant, available: count, peak: count, peakAt: nullable(instant), averagePeak: number });
+const bucket = shape({
+  start: instant,
+  end: instant,
+  available: count,
+  peak: count,
+  peakAt: nullable(instant),
+  averagePeak: number,
+  denied: count,
+});
+const capacityChange = shape({ at: instant, organizationId: nullable(string), before: count, after: count });
 const usage = shape({
   product: oneOf(PRODUCTS),
   interval: oneOf(INTERVALS),
@@ -53,10 +71,25 @@ const usage = shape({
   from: date,
   to: date,
   buckets: list(bucket),
-  summary: shape({ available: count, peak: count, averageDailyPeak: number, utilization: nullable(number) }),
+  summary: shape({ available: count, peak: count, averageDailyPeak: number, utilization: nullable(number), denied: count }),
+  capacityChanges: list(capacityChange),
   organizations: list(organization),
   asOf: instant,
 });
+const capacity = shape({
+  product: oneOf(PRODUCTS),
+  timeZone: zone,
+  from: date,
+  to: date,
+  asOf: instant,
+  seconds: number,
+  levels: list(shape({ level: count, seconds: number })),
+  coverage: shape({ p50: count, p90: count, p95: count, p99: count, max: count }),
+  byHour: exactly(168, shape({ weekday: range(1, 7), hour: range(0, 23), peak: count, averagePeak: number })),
+  available: count,
+  denied: count,
+});
+const replay = shape({ licenses: count, refused: count, secondsOver: number, peak: count });
 const session = shape({
   sessionId: string,
   user: shape({ name: string, email: string }),
@@ -86,3 +119,9 @@ export function checkSessionsResponse(body: unknown): SessionsResponse {
   return body as SessionsResponse;
 }
 
+export function checkCapacityResponse(body: unknown): CapacityResponse {
+  capacity(body, 'response');
+  const replayBody = (body as Record<string, unknown>).replay;
+  if (replayBody !== undefined) replay(replayBody, 'response.replay');
+  return body as CapacityResponse;
+}

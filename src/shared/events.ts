@@ -24,6 +24,8 @@ export interface BucketSelectDetail {
   start: string;
   end: string;
   peakAt: string | null;
+  /** Requests refused in the bucket (contract 1.1). */
+  denied: number;
   /** The organization filter in force (ids; empty: all). */
   organization: string[];
   product: string;

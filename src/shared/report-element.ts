@@ -2,10 +2,12 @@
  * The base of every report element: the attributes all reports share (CONTRACT 2), their
  * defaults, the request helper and the `kre-filter-change` announcement.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Product } from '../core/types.js';
 import { isTimeZone } from '../core/tz.js';
+import { str } from './strings.js';
+import { warnOnce, type AttributeNotice } from './notices.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type FetchLike } from './api.js';
 import { presetRange, todayDays, type DateRange } from './dates.js';
 import { emit, type FilterState } from './events.js';
@@ -44,6 +46,15 @@ export abstract class ReportElement extends LitElement {
   /** The product the report reads: `kre` or `testcloud`. */
   abstract get product(): Product;
 
+  /**
+   * The attribute values in force that the element cannot use, each with what it uses instead
+   * (shown in the element; warned once in the console).
+   * @internal
+   */
+  protected notices: readonly AttributeNotice[] = [];
+
+  private readonly warned = new Set<string>();
+
   /** The zone in force: `time-zone` when valid, else the browser's. */
   protected get zone(): string {
     return this.timeZone && isTimeZone(this.timeZone) ? this.timeZone : browserTimeZone();
@@ -74,6 +85,44 @@ export abstract class ReportElement extends LitElement {
     return presetRange('last30', to ? civilToDays(parseCivilDate(to) as CivilDate) : today);
   }
 
+  /**
+   * The notices of the shared attributes: an unknown `time-zone`, a malformed or inverted
+   * `from`/`to`, a `locale` that is not a language tag. Elements add their own.
+   */
+  protected collectNotices(): AttributeNotice[] {
+    const notices: AttributeNotice[] = [];
+    if (this.timeZone !== null && !isTimeZone(this.timeZone)) {
+      notices.push({
+        attribute: 'time-zone',
+        value: this.timeZone,
+        problem: str('problemTimeZone'),
+        using: str('usingBrowserZone', { zone: browserTimeZone() }),
+      });
+    }
+    const range = this.range;
+    const using = str('usingRange', { from: range.from, to: range.to });
+    for (const [attribute, value] of [['from', this.from], ['to', this.to]] as const) {
+      if (value !== null && !parseCivilDate(value)) notices.push({ attribute, value, problem: str('problemDate'), using });
+    }
+    if (this.from && this.to && parseCivilDate(this.from) && parseCivilDate(this.to) && this.from > this.to) {
+      notices.push({ attribute: 'from', value: this.from, problem: str('problemAfterTo', { to: this.to }), using });
+    }
+    if (this.locale) {
+      try {
+        Intl.getCanonicalLocales(this.locale);
+      } catch {
+        notices.push({ attribute: 'locale', value: this.locale, problem: str('problemLocale'), using: this.resolvedLocale });
+      }
+    }
+    return notices;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.notices = this.collectNotices();
+    warnOnce(this, this.warned, this.notices);
+  }
+
   /** The whole filter state, as announced in `kre-filter-change`. */
   filterState(): FilterState {
     const { from, to } = this.range;
@@ -81,7 +130,7 @@ export abstract class ReportElement extends LitElement {
   }
 
   /** GETs `{endpoint}/{product}/{resource}` as JSON, aborted by `signal`. */
-  protected request(resource: 'usage' | 'sessions', params: Record<string, ParamValue>, signal: AbortSignal): Promise<unknown> {
+  protected request(resource: 'usage' | 'sessions' | 'capacity', params: Record<string, ParamValue>, signal: AbortSignal): Promise<unknown> {
     const url = reportUrl(this.endpoint ?? '', this.product, resource, params);
     return requestJson(url, { fetch: this.fetch ?? undefined, signal, timeoutMs: this.requestTimeout });
   }

@@ -12,13 +12,21 @@ export function renderNoEndpoint(): TemplateResult {
   </div>`;
 }
 
-/** An error the user can read, with a retry button when trying again may help. */
+/**
+ * An error the user can read, with a retry button when trying again may help. A response that
+ * breaks the contract is a sentence for the user; what was wrong (for a developer or a support
+ * ticket) is in a disclosure under it.
+ */
 export function renderError(error: unknown, retry: () => void): TemplateResult {
   const report = error instanceof ReportError ? error : null;
-  const message = report ? report.message : str('contractError', { detail: error instanceof Error ? error.message : String(error) });
+  const message = report ? report.message : str('contractError');
+  const technical = report ? (report.kind === 'contract' ? report.detail : undefined) : error instanceof Error ? error.message : String(error);
   const retryable = report ? report.retryable : true;
   return html`<div class="status" part="status error" data-kind="error" data-error=${report?.kind ?? 'unknown'} role="alert">
     <p class="status-message">${message}</p>
+    ${technical
+      ? html`<details class="status-detail" part="error-detail"><summary>${str('technicalDetail')}</summary><code>${technical}</code></details>`
+      : nothing}
     ${retryable
       ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${str('retry')}</button>`
       : nothing}

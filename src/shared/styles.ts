@@ -19,6 +19,9 @@ export const reportStyles = css`
     border: var(--kre-border-width, 1px) solid var(--kre-color-border, #d8dde6);
     border-radius: var(--kre-radius, 8px);
     padding: var(--kre-spacing, 16px);
+    /* The scheme of the element's own colours: built-in defaults pick their light or dark value
+       with light-dark(). A dark theme says so with --kre-color-scheme: dark. */
+    color-scheme: var(--kre-color-scheme, light);
   }
   :host([hidden]) {
     display: none;
@@ -71,6 +74,32 @@ export const reportStyles = css`
   .status-title {
     font-weight: 600;
   }
+  .status-detail {
+    flex: 1 0 100%;
+    font-size: 0.9em;
+  }
+  .status-detail code {
+    display: block;
+    margin-top: 4px;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .attribute-notices ul {
+    margin: 0;
+    padding: 0 0 0 1.2em;
+  }
+  .attribute-notices {
+    margin: 0 0 var(--kre-spacing-small, 12px);
+    padding: 8px 12px;
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-warning-surface, #fff4e0);
+    color: var(--kre-color-warning-text, #5c3700);
+    border-inline-start: 4px solid var(--kre-color-warning, #b26a00);
+    overflow-wrap: anywhere;
+  }
+  .attribute-notice + .attribute-notice {
+    margin-top: 4px;
+  }
   .status-message {
     flex: 1 1 16em;
     margin: 0;
@@ -94,7 +123,8 @@ export const reportStyles = css`
     opacity: 0.6;
   }
   @media (forced-colors: active) {
-    .status[data-kind='error'] {
+    .status[data-kind='error'],
+    .attribute-notices {
       border-inline-start-color: CanvasText;
     }
     .button {

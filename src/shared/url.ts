@@ -7,7 +7,7 @@ export type ParamValue = string | number | boolean | null | undefined | readonly
 export function reportUrl(
   endpoint: string,
   product: string,
-  resource: 'usage' | 'sessions',
+  resource: 'usage' | 'sessions' | 'capacity',
   params: Record<string, ParamValue>,
   base: string = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI,
 ): string {

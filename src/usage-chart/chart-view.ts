@@ -82,7 +82,10 @@ export function renderChartSvg({ layout, hidden }: ChartViewState): TemplateResu
         ? nothing
         : svg`<path class="available-area" d=${layout.availableArea}></path><path class="available-line" d=${layout.availableLine}></path>`}
       ${hidden.has('peak') ? nothing : guard([layout], () => unsafeSVG(barsMarkup(layout)))}
-      ${hidden.has('average') ? nothing : svg`<path class="average-line" d=${layout.averageLine}></path>`}
+      ${hidden.has('average')
+        ? nothing
+        : // A band of the surface colour under the dots: the line keeps its contrast over bars and area alike.
+          svg`<path class="average-casing" d=${layout.averageLine}></path><path class="average-line" d=${layout.averageLine}></path>`}
     </g>
   </svg>`;
 }

@@ -6,7 +6,7 @@ import { BOM, csvRow } from '../core/csv.js';
 import { formatInstant } from '../core/tz.js';
 import type { UsageBucket } from '../core/types.js';
 
-export const USAGE_CSV_HEADER = ['Start', 'End', 'Available Sessions', 'Peak Usage', 'Peak At', 'Average Peak'] as const;
+export const USAGE_CSV_HEADER = ['Start', 'End', 'Available Sessions', 'Peak Usage', 'Peak At', 'Average Peak', 'Denied'] as const;
 
 /** One instant of the response, rewritten with the offset of `timeZone` at that instant. */
 function inZone(text: string | null, timeZone: string): string {
@@ -19,7 +19,7 @@ function inZone(text: string | null, timeZone: string): string {
 export function bucketsToCsv(buckets: readonly UsageBucket[], timeZone: string): string {
   let text = BOM + csvRow(USAGE_CSV_HEADER);
   for (const b of buckets) {
-    text += csvRow([inZone(b.start, timeZone), inZone(b.end, timeZone), b.available, b.peak, inZone(b.peakAt, timeZone), b.averagePeak]);
+    text += csvRow([inZone(b.start, timeZone), inZone(b.end, timeZone), b.available, b.peak, inZone(b.peakAt, timeZone), b.averagePeak, b.denied]);
   }
   return text;
 }

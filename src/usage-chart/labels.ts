@@ -2,6 +2,7 @@
  * Text of the chart in the element's `locale` and `time-zone`: axis tick labels, a bucket's dates
  * and its peak time. Pure: no DOM, cached Intl formatters.
  */
+import { isRepeatedWallTime } from '../core/tz.js';
 import type { Interval, UsageBucket } from '../core/types.js';
 import { dateFormat } from '../shared/format.js';
 import type { LocalFields, TickLevel } from './ticks.js';
@@ -43,6 +44,20 @@ export interface TickLabel {
   context: string | null;
 }
 
+/**
+ * The same options with the zone's short name (`CEST`, `GMT+2`): for a wall time that happens
+ * twice, the name is what tells the two apart.
+ */
+const zoned = new WeakMap<Options, Options>();
+export function withZoneName(options: Options): Options {
+  let out = zoned.get(options);
+  if (!out) {
+    out = { ...options, timeZoneName: 'short' };
+    zoned.set(options, out);
+  }
+  return out;
+}
+
 /** Labels of the ticks at `indexes` (bucket starts `starts`, their local fields `fields`). */
 export function tickLabels(
   starts: ArrayLike<number>,
@@ -53,6 +68,7 @@ export function tickLabels(
   locale: string,
 ): TickLabel[] {
   const main = dateFormat(locale, timeZone, tickFormat(level));
+  const mainZoned = dateFormat(locale, timeZone, withZoneName(tickFormat(level)));
   const contextFormat = level.unit === 'hour' ? dateFormat(locale, timeZone, MONTH_DAY) : dateFormat(locale, timeZone, YEAR);
   let previous: LocalFields | null = null;
   return indexes.map((i) => {
@@ -60,7 +76,9 @@ export function tickLabels(
     const changed = previous === null || (level.unit === 'hour' ? previous.days !== f.days : previous.year !== f.year);
     previous = f;
     const showContext = level.unit !== 'year' && changed;
-    return { label: main.format(starts[i]), context: showContext ? contextFormat.format(starts[i]) : null };
+    // An hour that happens twice (a fall-back day) is told apart by its zone name.
+    const repeated = level.unit === 'hour' && isRepeatedWallTime(timeZone, starts[i]);
+    return { label: (repeated ? mainZoned : main).format(starts[i]), context: showContext ? contextFormat.format(starts[i]) : null };
   });
 }
 
@@ -77,7 +95,15 @@ const MONTH_TEXT: Options = { year: 'numeric', month: 'long' };
 export function bucketText(bucket: UsageBucket, interval: Interval, timeZone: string, locale: string): string {
   const start = Date.parse(bucket.start);
   const end = Date.parse(bucket.end);
-  if (interval === 'hour') return formatRange(dateFormat(locale, timeZone, HOUR_TEXT), start, end);
+  if (interval === 'hour') {
+    if (!isRepeatedWallTime(timeZone, start) && !isRepeatedWallTime(timeZone, end - 1)) {
+      return formatRange(dateFormat(locale, timeZone, HOUR_TEXT), start, end);
+    }
+    // Both ends with their zone names, written out: formatRange collapses a span whose wall
+    // clock reads 2:00 at both ends (02:00 CEST to 02:00 CET) into one time.
+    const from = dateFormat(locale, timeZone, withZoneName(HOUR_TEXT)).format(start);
+    return `${from} – ${dateFormat(locale, timeZone, withZoneName(TIME)).format(end)}`;
+  }
   // Ends are exclusive: the last day shown is the one before the end.
   const last = end - 1;
   const s = new Date(start);
@@ -107,10 +133,15 @@ function isWholeMonth(start: Date, end: Date, timeZone: string): boolean {
   return f.format(start).endsWith('-01') && f.format(end).endsWith('-01');
 }
 
-/** When a bucket's peak happened: the time alone within a day or hour, else date and time. */
+const PEAK_DATE_TIME: Options = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+
+/**
+ * When a bucket's peak happened: the time alone within a day or hour, else date and time; with
+ * the zone's name when that wall time happens twice.
+ */
 export function peakAtText(bucket: UsageBucket, interval: Interval, timeZone: string, locale: string): string | null {
   if (bucket.peakAt === null) return null;
   const at = Date.parse(bucket.peakAt);
-  const options: Options = interval === 'hour' || interval === 'day' ? TIME : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-  return dateFormat(locale, timeZone, options).format(at);
+  const options: Options = interval === 'hour' || interval === 'day' ? TIME : PEAK_DATE_TIME;
+  return dateFormat(locale, timeZone, isRepeatedWallTime(timeZone, at) ? withZoneName(options) : options).format(at);
 }

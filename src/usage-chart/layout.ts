@@ -96,9 +96,14 @@ export interface LayoutInput {
   height: number;
 }
 
-/** Buckets at capacity: a positive peak that reached the licenses available. */
-export function atCapacity(bucket: Pick<UsageBucket, 'peak' | 'available'>): boolean {
+/** A positive peak that reached the licences available. */
+export function peakReachedLicences(bucket: Pick<UsageBucket, 'peak' | 'available'>): boolean {
   return bucket.peak > 0 && bucket.peak >= bucket.available;
+}
+
+/** Buckets at capacity: the peak reached the licences, or requests were refused (denied). */
+export function atCapacity(bucket: Pick<UsageBucket, 'peak' | 'available' | 'denied'>): boolean {
+  return peakReachedLicences(bucket) || bucket.denied > 0;
 }
 
 /** The y scale's top: the largest value of any series, at least 1, made nice. */

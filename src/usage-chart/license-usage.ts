@@ -9,6 +9,7 @@ import { ReportElement } from '../shared/report-element.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
+import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { renderChartSvg, renderHighlight, type Series } from './chart-view.js';
 import { answersFor, usageTask } from './data.js';
 import { exportCsv, exportPng } from './export.js';
@@ -29,7 +30,7 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * table view, CSV and PNG export and drill-down to the sessions of a peak (CONTRACT 2, 3.1, 4).
  *
  * @fires kre-filter-change - A filter changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `interval`, `product`).
- * @fires kre-bucket-select - A bucket was clicked or chosen with Enter; `detail` has `start`, `end`, `peakAt`, `organization` and `product`.
+ * @fires kre-bucket-select - A bucket was clicked or chosen with Enter; `detail` has `start`, `end`, `peakAt`, `denied`, `organization` and `product`.
  * @fires kre-export - Before a CSV or PNG download (cancelable); `detail` has `format`, `fileName`, `product` and `filters`.
  *
  * @csspart base - The element's content box.
@@ -44,8 +45,8 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @csspart actions - The "Show as table" and export buttons.
  * @csspart table-button - The "Show as table" toggle.
  * @csspart export-button - Each export button (also `export-csv` or `export-png`).
- * @csspart summary - The strip of four numbers over the chart.
- * @csspart stat - One number of the summary (also `stat-peak`, `stat-average`, `stat-available`, `stat-utilization`).
+ * @csspart summary - The strip of five numbers over the chart.
+ * @csspart stat - One number of the summary (also `stat-peak`, `stat-average`, `stat-available`, `stat-utilization`, `stat-denied`).
  * @csspart figure - The chart figure (legend, plot or table).
  * @csspart legend - The legend; its items toggle the series.
  * @csspart legend-item - A series toggle of the legend.
@@ -61,6 +62,10 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @csspart busy - The bar that shows a newer request is loading over the old chart.
  * @csspart status - A state panel (no endpoint, empty range, error; also `empty` or `error`).
  * @csspart retry-button - The retry button of an error.
+ * @csspart error-detail - The technical detail of an unreadable response (a disclosure).
+ * @csspart notices - Attribute values the element cannot use, and what it uses instead.
+ * @csspart legend-notes - What Average Peak means at this interval, and the time zone of the times.
+ * @csspart zone - "Times in {zone}".
  *
  * @cssprop [--kre-font-family=system-ui, sans-serif] - Font of the element.
  * @cssprop [--kre-font-size=14px] - Base font size.
@@ -96,7 +101,7 @@ export abstract class LicenseUsageElement extends ReportElement {
   }
 
   /** Bucket size: `hour` (ranges of up to 31 days), `day` (default), `week` or `month`. */
-  @property({ reflect: true }) interval: string | null = null;
+  @property({ reflect: true }) interval: Interval | null = null;
 
   /** The heading over the chart. Default: the product's report title. */
   @property() heading: string | null = null;
@@ -152,6 +157,17 @@ export abstract class LicenseUsageElement extends ReportElement {
     return { ...super.filterState(), interval: this.resolvedInterval };
   }
 
+  protected override collectNotices(): AttributeNotice[] {
+    const notices = super.collectNotices();
+    const interval = this.interval as string | null;
+    if (interval !== null && !INTERVALS.includes(interval as Interval)) {
+      notices.push({ attribute: 'interval', value: interval, problem: str('problemOneOf', { values: INTERVALS.join(', ') }), using: this.resolvedInterval });
+    } else if (interval === 'hour' && this.resolvedInterval !== 'hour') {
+      notices.push({ attribute: 'interval', value: interval, problem: str('problemHourRange'), using: this.resolvedInterval });
+    }
+    return notices;
+  }
+
   /** Loads the report again with the same filters (what the retry button does). */
   reload(): Promise<void> {
     return this.data.run();
@@ -175,7 +191,7 @@ export abstract class LicenseUsageElement extends ReportElement {
   private selectBucket(index: number): void {
     const b = this.data.value?.buckets[index];
     if (!b) return;
-    emit(this, 'kre-bucket-select', { start: b.start, end: b.end, peakAt: b.peakAt, organization: this.organizationIds, product: this.product });
+    emit(this, 'kre-bucket-select', { start: b.start, end: b.end, peakAt: b.peakAt, denied: b.denied, organization: this.organizationIds, product: this.product });
   }
 
   private facts(index: number) {
@@ -220,6 +236,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     const title = this.heading || this.defaultHeading;
     return html`<div class="report" part="base">
       <h2 class="title" id="title" part="title">${title}</h2>
+      ${renderNotices(this.notices)}
       ${this.endpoint ? this.renderToolbar() : nothing}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       ${this.renderBody()}
@@ -254,7 +271,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     return html`${busyNote}${renderSummary(data, locale)}
       <figure class="figure" part="figure" aria-labelledby="title" aria-describedby="chart-description" aria-busy=${busy ? 'true' : 'false'}>
         <p id="chart-description" class="visually-hidden">${summaryText(data, locale)}</p>
-        ${this.showTable ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s))}
+        ${this.showTable ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s), data.interval, data.timeZone)}
         <div class="plot-area" part="plot" ?hidden=${this.showTable}>${this.renderPlot(data)}</div>
         ${this.showTable ? renderTable(data, ctx, `${this.heading || this.defaultHeading}: ${summaryText(data, locale)}`) : nothing}
       </figure>`;

@@ -8,7 +8,7 @@ import { formatDateTime, formatDecimal, formatInteger, formatPercent } from '../
 import { str } from '../shared/strings.js';
 import { SERIES, type Series } from './chart-view.js';
 import { bucketText, peakAtText } from './labels.js';
-import { atCapacity } from './layout.js';
+import { atCapacity, peakReachedLicences } from './layout.js';
 
 export interface Ctx {
   interval: Interval;
@@ -28,7 +28,18 @@ export interface BucketFacts {
   peakAt: string;
   average: string;
   utilization: string;
+  denied: string;
   atCapacity: boolean;
+  /** Why the bucket is at capacity: "Peak reached the 20 licences", "3 requests denied". */
+  capacityReasons: string[];
+}
+
+/** Why a bucket is at capacity, in words (empty when it is not). */
+export function capacityReasons(b: UsageBucket, locale: string): string[] {
+  const reasons: string[] = [];
+  if (peakReachedLicences(b)) reasons.push(str('capacityPeak', { available: formatInteger(locale, b.available) }));
+  if (b.denied > 0) reasons.push(b.denied === 1 ? str('capacityDeniedOne') : str('capacityDeniedOther', { count: formatInteger(locale, b.denied) }));
+  return reasons;
 }
 
 export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx): BucketFacts {
@@ -39,7 +50,9 @@ export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx): Bu
     peakAt: peakAtText(b, interval, zone, locale) ?? '—',
     average: formatDecimal(locale, b.averagePeak),
     utilization: formatPercent(locale, utilization(b)),
+    denied: formatInteger(locale, b.denied),
     atCapacity: atCapacity(b),
+    capacityReasons: capacityReasons(b, locale),
   };
 }
 
@@ -52,47 +65,76 @@ export function factsSentence(f: BucketFacts): string {
     `${str('peakAt')} ${f.peakAt}`,
     `${str('averagePeak')} ${f.average}`,
     `${str('utilization')} ${f.utilization}`,
-    f.atCapacity ? str('atCapacity') : '',
+    `${str('deniedRequests')} ${f.denied}`,
+    f.atCapacity ? `${str('atCapacity')}: ${f.capacityReasons.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+/**
+ * Whether the range reaches the service's now: its last bucket ends at `asOf` (buckets are
+ * clipped there). Only then are the licences at its end "now".
+ */
+export function reachesNow(data: UsageResponse): boolean {
+  const last = data.buckets.at(-1);
+  return last !== undefined && Date.parse(last.end) >= Date.parse(data.asOf);
+}
+
+/** The local date of the last day of the clipped range, as the summary names it. */
+function lastDayText(data: UsageResponse, locale: string): string {
+  const last = data.buckets.at(-1);
+  const end = last ? Date.parse(last.end) - 1 : Date.parse(`${data.to}T12:00:00Z`);
+  return formatDateTime(locale, data.timeZone, end, { dateStyle: 'medium' });
 }
 
 export function renderSummary(data: UsageResponse, locale: string): TemplateResult {
   const s = data.summary;
   const stat = (label: string, value: string, name: string) =>
     html`<div class="stat" part="stat stat-${name}"><dt>${label}</dt><dd>${value}</dd></div>`;
+  const availableLabel = reachesNow(data) ? str('availableNow') : str('availableOn', { date: lastDayText(data, locale) });
   return html`<dl class="summary" part="summary">
     ${stat(str('peakInRange'), formatInteger(locale, s.peak), 'peak')}
     ${stat(str('averageDailyPeak'), formatDecimal(locale, s.averageDailyPeak), 'average')}
-    ${stat(str('availableNow'), formatInteger(locale, s.available), 'available')}
-    ${stat(str('utilization'), formatPercent(locale, s.utilization), 'utilization')}
+    ${stat(availableLabel, formatInteger(locale, s.available), 'available')}
+    ${stat(str('peakUtilization'), formatPercent(locale, s.utilization), 'utilization')}
+    ${stat(str('deniedRequests'), formatInteger(locale, s.denied), 'denied')}
   </dl>`;
 }
 
-/** The figure's text summary: range, peak against availability, average, buckets at capacity. */
+/** The figure's text summary: range and zone, peak, utilization, denials, licences, buckets at capacity. */
 export function summaryText(data: UsageResponse, locale: string): string {
   const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
   return str('chartSummary', {
     from: day(data.from),
     to: day(data.to),
+    zone: data.timeZone,
     peak: formatInteger(locale, data.summary.peak),
     available: formatInteger(locale, data.summary.available),
     utilization: formatPercent(locale, data.summary.utilization),
     average: formatDecimal(locale, data.summary.averageDailyPeak),
+    denied: formatInteger(locale, data.summary.denied),
     capacity: formatInteger(locale, data.buckets.filter(atCapacity).length),
     count: formatInteger(locale, data.buckets.length),
   });
 }
 
-export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void): TemplateResult {
+const AVERAGE_MEANING = { hour: 'averagePeakHour', day: 'averagePeakDay', week: 'averagePeakWeek', month: 'averagePeakMonth' } as const;
+
+/** What Average Peak means at this interval, in words (CONTRACT 4, averagePeak). */
+export const averagePeakMeaning = (interval: Interval) => str(AVERAGE_MEANING[interval]);
+
+export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void, interval: Interval, zone: string): TemplateResult {
   return html`<div class="legend" part="legend" role="group" aria-label=${str('chartLegend')}>
-    ${SERIES.map(
-      (s) => html`<button type="button" class="legend-item" part="legend-item" data-series=${s} aria-pressed=${hidden.has(s) ? 'false' : 'true'}
-        @click=${() => toggle(s)}><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(SERIES_LABEL[s])}</button>`,
-    )}
-    <span class="legend-key" part="legend-key"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</span>
-  </div>`;
+      ${SERIES.map(
+        (s) => html`<button type="button" class="legend-item" part="legend-item" data-series=${s} aria-pressed=${hidden.has(s) ? 'false' : 'true'}
+          aria-describedby=${s === 'average' ? 'average-meaning' : nothing}
+          @click=${() => toggle(s)}><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(SERIES_LABEL[s])}</button>`,
+      )}
+      <span class="legend-key" part="legend-key"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</span>
+    </div>
+    <p class="legend-notes" part="legend-notes"><span id="average-meaning">${averagePeakMeaning(interval)}</span
+      ><span class="zone-note" part="zone">${str('timesIn', { zone })}</span></p>`;
 }
 
 export interface TooltipPlace {
@@ -122,9 +164,10 @@ export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: bool
       <dt>${str('peakAt')}</dt><dd>${f.peakAt}</dd>
       <dt><span class="swatch swatch-average" aria-hidden="true"></span>${str('averagePeak')}</dt><dd>${f.average}</dd>
       <dt>${str('utilization')}</dt><dd>${f.utilization}</dd>
+      <dt>${str('deniedRequests')}</dt><dd>${f.denied}</dd>
     </dl>
     ${f.atCapacity
-      ? html`<div class="tooltip-capacity"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</div>`
+      ? html`<div class="tooltip-capacity"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}: ${f.capacityReasons.join(', ')}</div>`
       : nothing}
   </div>`;
 }
@@ -141,6 +184,7 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string): Tem
           <th scope="col">${str('peakAt')}</th>
           <th scope="col">${str('averagePeak')}</th>
           <th scope="col">${str('utilization')}</th>
+          <th scope="col">${str('deniedRequests')}</th>
         </tr>
       </thead>
       <tbody>
@@ -149,10 +193,14 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string): Tem
           return html`<tr part=${f.atCapacity ? 'row row-capacity' : 'row'}>
             <th scope="row">${f.title}</th>
             <td>${f.available}</td>
-            <td>${f.peak}${f.atCapacity ? html` <span class="badge" part="badge">${str('atCapacity')}</span>` : nothing}</td>
+            <td>${f.peak}${f.atCapacity
+              ? html` <span class="badge" part="badge">${str('atCapacity')}</span>
+                  <span class="capacity-reason">${f.capacityReasons.join(', ')}</span>`
+              : nothing}</td>
             <td>${f.peakAt}</td>
             <td>${f.average}</td>
             <td>${f.utilization}</td>
+            <td>${f.denied}</td>
           </tr>`;
         })}
       </tbody>

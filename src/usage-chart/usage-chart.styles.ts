@@ -10,7 +10,8 @@ export const usageStyles = css`
     --_available: var(--kre-usage-available-color, #7f9fd9);
     --_available-opacity: var(--kre-usage-available-opacity, 0.28);
     --_peak: var(--kre-usage-peak-color, #2f6fde);
-    --_average: var(--kre-usage-average-color, #d9480f);
+    /* 3:1 against the bars and the area in either scheme (and drawn on a casing of the surface). */
+    --_average: var(--kre-usage-average-color, light-dark(#431407, #ffd8b0));
     --_capacity: var(--kre-usage-capacity-color, #b3261e);
     --_highlight: var(--kre-usage-highlight-color, rgb(47 111 222 / 0.12));
     --_muted: var(--kre-color-text-muted, #5b6578);
@@ -163,6 +164,21 @@ export const usageStyles = css`
     border-top: 3px dotted var(--_average);
     border-radius: 0;
   }
+  .legend-notes {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 2px 16px;
+    margin: -4px 0 0;
+    font-size: 0.786em;
+    color: var(--_muted);
+  }
+  .capacity-reason {
+    display: block;
+    font-size: 0.857em;
+    color: var(--_muted);
+    white-space: normal;
+  }
   .swatch-capacity {
     background: repeating-linear-gradient(135deg, var(--_capacity) 0 2px, var(--_peak) 2px 5px);
   }
@@ -254,6 +270,13 @@ export const usageStyles = css`
   }
   .capacity-mark {
     fill: var(--_capacity);
+  }
+  .average-casing {
+    fill: none;
+    stroke: var(--kre-color-surface, #ffffff);
+    stroke-width: 5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
   .average-line {
     fill: none;
@@ -438,6 +461,9 @@ export const usageStyles = css`
     .average-line {
       stroke: CanvasText;
     }
+    .average-casing {
+      stroke: Canvas;
+    }
     .tick-label {
       fill: CanvasText;
     }
@@ -478,7 +504,7 @@ export const testcloudUsageStyles = css`
   .report {
     --_available: var(--testcloud-usage-available-color, var(--kre-usage-available-color, #5fb8a9));
     --_peak: var(--testcloud-usage-peak-color, var(--kre-usage-peak-color, #0b7f72));
-    --_average: var(--testcloud-usage-average-color, var(--kre-usage-average-color, #7c3aed));
+    --_average: var(--testcloud-usage-average-color, var(--kre-usage-average-color, light-dark(#1e0b4b, #e9d5ff)));
     --_highlight: var(--testcloud-usage-highlight-color, var(--kre-usage-highlight-color, rgb(11 127 114 / 0.12)));
   }
 `;

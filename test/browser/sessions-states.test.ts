@@ -72,12 +72,15 @@ describe('<kre-user-sessions> states', () => {
     expect(rows(el)).to.have.length(50);
   });
 
-  for (const failure of ['status-401', 'status-403'] as MockFailure[]) {
-    it(`${failure}: "you need the Account Admin role", no retry`, async () => {
+  for (const [failure, text] of [
+    ['status-401', 'Sign in to see this report.'],
+    ['status-403', 'You need the Account Admin role to see this report.'],
+  ] as Array<[MockFailure, string]>) {
+    it(`${failure}: "${text}", no retry`, async () => {
       service().control.set({ failure });
       const el = await mount();
       await settled(el);
-      expect($(el, '.status[data-kind="error"]')!.textContent).to.contain('You need the Account Admin role to see this report.');
+      expect($(el, '.status[data-kind="error"]')!.textContent!.trim()).to.equal(text);
       expect($(el, '[part="retry-button"]')).to.equal(null);
       expect(rows(el)).to.have.length(0);
       await expect(el).to.be.accessible();

@@ -84,8 +84,16 @@ describe('<kre-license-usage> chart', () => {
         want.averageDailyPeak.toFixed(1),
         String(want.available),
         `${Math.round((want.utilization ?? 0) * 100)}%`,
+        String(want.denied),
       ]);
-      expect($$(el, '.stat dt').map((d) => d.textContent!.trim())).to.deep.equal(['Peak in range', 'Average daily peak', 'Available now', 'Utilization']);
+      // The range reaches the service's now (asOf is inside Oct 31): "Available now".
+      expect($$(el, '.stat dt').map((d) => d.textContent!.trim())).to.deep.equal([
+        'Peak in range',
+        'Average daily peak',
+        'Available now',
+        'Peak utilization',
+        'Denied requests',
+      ]);
     });
 
     it('labels the figure and summarises it in text', async () => {
@@ -95,7 +103,8 @@ describe('<kre-license-usage> chart', () => {
       expect(figure.getAttribute('aria-labelledby')).to.equal('title');
       const description = $(el, `#${figure.getAttribute('aria-describedby')}`)!.textContent!;
       const s = expected().summary;
-      expect(description).to.contain(`peak usage ${s.peak} of ${s.available} available sessions`);
+      expect(description).to.contain(`(Europe/Berlin): peak usage ${s.peak}, peak utilization ${Math.round(s.utilization! * 100)}%`);
+      expect(description).to.contain(`${s.denied} denied requests; ${s.available} licences at the end of the range`);
       expect(description).to.contain('Oct 1, 2026');
     });
 
@@ -219,7 +228,9 @@ describe('<kre-license-usage> chart', () => {
       const el = await mount('interval="month" from="2025-11-01" to="2026-10-31"');
       await settled(el);
       const want = expected({ interval: 'month', from: '2025-11-01', to: '2026-10-31' }).buckets;
-      const capacity = want.map((b, i) => (b.peak > 0 && b.peak >= b.available ? i : -1)).filter((i) => i >= 0);
+      // At capacity: the peak reached the licences, or requests were denied.
+      const capacity = want.map((b, i) => ((b.peak > 0 && b.peak >= b.available) || b.denied > 0 ? i : -1)).filter((i) => i >= 0);
+      expect(capacity.length).to.be.greaterThan(0);
       const hatched = $$(el, 'rect.bar-capacity').map((r) => Number(r.dataset.index));
       expect(hatched).to.deep.equal(capacity);
       $$(el, 'rect.bar-capacity').forEach((r) => expect(r.getAttribute('fill')).to.equal('url(#kre-capacity-hatch)'));
@@ -260,8 +271,11 @@ describe('<kre-license-usage> chart', () => {
       key(el, 'ArrowRight');
       key(el, 'ArrowRight');
       await el.updateComplete;
-      // The 4th hour of the day is the second 02:00 (CET).
-      expect($(el, '.tooltip-title')!.textContent).to.match(/2:00\s*–\s*3:00\s*AM/);
+      // The 4th hour of the day is the second 02:00 (CET); the 3rd the first (CEST).
+      expect($(el, '.tooltip-title')!.textContent).to.equal('Oct 25, 2026, 2:00 AM GMT+1 – 3:00 AM GMT+1');
+      key(el, 'ArrowLeft');
+      await el.updateComplete;
+      expect($(el, '.tooltip-title')!.textContent).to.equal('Oct 25, 2026, 2:00 AM GMT+2 – 2:00 AM GMT+1');
       expect(ZONE).to.equal('Europe/Berlin');
     });
   });

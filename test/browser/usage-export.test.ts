@@ -61,7 +61,7 @@ describe('<kre-license-usage> export', () => {
     const parsed = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' });
     expect(parsed.errors).to.deep.equal([]);
     const [header, ...rows] = parsed.data;
-    expect(header).to.deep.equal(['Start', 'End', 'Available Sessions', 'Peak Usage', 'Peak At', 'Average Peak']);
+    expect(header).to.deep.equal(['Start', 'End', 'Available Sessions', 'Peak Usage', 'Peak At', 'Average Peak', 'Denied']);
     const want = expected({ interval: 'hour', from: '2026-10-24', to: '2026-10-26' }).buckets;
     expect(rows.length).to.equal(want.length);
     expect(rows.length).to.equal(24 + 25 + 24);
@@ -74,8 +74,10 @@ describe('<kre-license-usage> export', () => {
         String(b.peak),
         b.peakAt === null ? '' : formatInstant(Date.parse(b.peakAt), ZONE),
         String(b.averagePeak),
+        String(b.denied),
       ]);
     });
+    expect(rows.some((r) => r[6] !== '0'), 'some hour had denials').to.equal(true);
     // The repeated hour of the DST change keeps both offsets apart.
     expect(rows.filter((r) => r[0].startsWith('2026-10-25T02:00:00')).map((r) => r[0])).to.deep.equal([
       '2026-10-25T02:00:00+02:00',
