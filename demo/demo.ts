@@ -43,8 +43,26 @@ async function main(): Promise<void> {
     renderMockPanel(control, () => sections.reload(), reports),
     renderDatasetPanel(dataset, params, generationMs, end),
   );
+  wireDrillDown(reports);
   boot.remove();
   Object.assign(window, { kreDemo: { dataset, control, worker, generationMs } });
+}
+
+/**
+ * A chart's bucket, clicked or chosen with Enter, opens the session log on the sessions active at
+ * its peak (the same drill-down as the plain page example), for that product and organization.
+ */
+function wireDrillDown(root: HTMLElement): void {
+  root.addEventListener('kre-bucket-select', (event) => {
+    const sessions = root.querySelector('kre-user-sessions');
+    const { peakAt, organization, product } = event.detail;
+    if (!sessions || !peakAt) return; // nobody held a licence in that bucket
+    sessions.setAttribute('product', product);
+    sessions.setAttribute('active-at', peakAt);
+    if (organization.length > 0) sessions.setAttribute('organization', organization.join(','));
+    else sessions.removeAttribute('organization');
+    sessions.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  });
 }
 
 main().catch((error: unknown) => {

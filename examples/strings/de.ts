@@ -137,4 +137,9 @@ export const de: Strings = {
   timesIn: 'Zeiten in {zone}',
   kreSessionsTitle: 'KRE-Benutzersitzungen',
   testcloudSessionsTitle: 'TestCloud-Benutzersitzungen',
+  stillWaiting: 'Warte weiterhin auf den Berichtsdienst …',
+  loadingCancelled: 'Das Laden wurde abgebrochen. Der Bericht zeigt nichts, bis er erneut geladen wird.',
+  fromInFuture: 'Von ({value}) liegt in der Zukunft: Wählen Sie heute oder einen früheren Tag.',
+  fromAfterTo: 'Von ({value}) liegt nach Bis ({to}): Wählen Sie einen früheren Tag oder ändern Sie zuerst Bis.',
+  toBeforeFrom: 'Bis ({value}) liegt vor Von ({from}): Wählen Sie einen späteren Tag oder ändern Sie zuerst Von.',
 };

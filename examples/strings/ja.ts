@@ -136,4 +136,9 @@ export const ja: Strings = {
   timesIn: '時刻は {zone}',
   kreSessionsTitle: 'KRE ユーザーセッション',
   testcloudSessionsTitle: 'TestCloud ユーザーセッション',
+  stillWaiting: 'レポートサービスの応答を待っています…',
+  loadingCancelled: '読み込みを取り消しました。再度読み込むまでレポートは表示されません。',
+  fromInFuture: '開始日 ({value}) が未来の日付です。今日以前の日を選んでください。',
+  fromAfterTo: '開始日 ({value}) が終了日 ({to}) より後です。前の日を選ぶか、先に終了日を変更してください。',
+  toBeforeFrom: '終了日 ({value}) が開始日 ({from}) より前です。後の日を選ぶか、先に開始日を変更してください。',
 };

@@ -4,7 +4,7 @@
  */
 import { str } from './strings.js';
 
-export type ReportErrorKind = 'unauthorized' | 'forbidden' | 'bad-request' | 'http' | 'network' | 'timeout' | 'contract';
+export type ReportErrorKind = 'unauthorized' | 'forbidden' | 'bad-request' | 'http' | 'network' | 'timeout' | 'contract' | 'cancelled';
 
 export class ReportError extends Error {
   override readonly name = 'ReportError';
@@ -112,6 +112,7 @@ export async function requestJson(url: string, { fetch: fetchImpl, signal, timeo
 }
 
 function failure(cause: unknown, outer: AbortSignal, inner: AbortSignal, timeoutMs: number): unknown {
+  // Aborted by a newer request (its AbortError is never shown) or cancelled by the user (a ReportError).
   if (outer.aborted) return outer.reason ?? cause;
   if (inner.aborted) {
     return new ReportError('timeout', str('timeoutError', { seconds: Math.round(timeoutMs / 1000) }));

@@ -18,6 +18,8 @@ export interface FilterState {
   sort?: string;
   order?: string;
   product?: string;
+  /** `<kre-license-planner>` only: the licence count to try (null: the licences available). */
+  licenses?: number | null;
 }
 
 export interface BucketSelectDetail {

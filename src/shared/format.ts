@@ -52,7 +52,9 @@ export function formatDateTime(locale: string, timeZone: string, ms: number, opt
 
 /** The page's locale: the element's `locale`, else the document's `lang`, else the browser's. */
 export function resolveLocale(explicit: string | undefined | null, element?: Element): string {
-  const candidates = [explicit, element?.closest('[lang]')?.getAttribute('lang'), typeof document !== 'undefined' ? document.documentElement.lang : undefined, typeof navigator !== 'undefined' ? navigator.language : undefined];
+  // A server-side render's element has no DOM to walk (`closest` is missing there).
+  const fromTree = typeof element?.closest === 'function' ? element.closest('[lang]')?.getAttribute('lang') : undefined;
+  const candidates = [explicit, fromTree, typeof document !== 'undefined' ? document.documentElement.lang : undefined, typeof navigator !== 'undefined' ? navigator.language : undefined];
   for (const c of candidates) {
     if (!c) continue;
     try {

@@ -1,13 +1,15 @@
 /**
  * Every user-facing string of the elements, in one place. A host replaces any of them with
- * `setStrings({ ... })` (for example to translate the reports) before the elements render, or
- * calls `requestUpdate()` on rendered elements afterwards. `{name}` marks a value filled in.
+ * `setStrings({ ... })` (for example to translate the reports), before or after the elements
+ * render: elements that listen (`PageContextController`) render again. `{name}` marks a value filled in.
  */
 export const defaultStrings = {
   // States
   noEndpointTitle: 'No endpoint configured',
   noEndpointBody: 'Set the endpoint attribute to the URL of the report service to load this report.',
   loading: 'Loading…',
+  stillWaiting: 'Still waiting for the report service…',
+  loadingCancelled: 'Loading was cancelled. The report shows nothing until it is loaded again.',
   unauthorized: 'Sign in to see this report.',
   forbidden: 'You need the Account Admin role to see this report.',
   badRequest: 'The report service could not answer this query: {detail}',
@@ -49,6 +51,9 @@ export const defaultStrings = {
   presetLastMonth: 'Last month',
   presetLast12Months: 'Last 12 months',
   customRange: 'Custom',
+  fromInFuture: 'From ({value}) is in the future: choose today or an earlier day.',
+  fromAfterTo: 'From ({value}) is after To ({to}): choose an earlier day, or move To first.',
+  toBeforeFrom: 'To ({value}) is before From ({from}): choose a later day, or move From first.',
   interval: 'Interval',
   intervalHour: 'Hour',
   intervalDay: 'Day',
@@ -133,9 +138,45 @@ export const defaultStrings = {
   testcloudSessionsTitle: 'TestCloud user sessions',
   ascending: 'ascending',
   descending: 'descending',
+  sortBy: 'Sort by',
+  sortOrder: 'Order',
+  sortAscending: 'Ascending',
+  sortDescending: 'Descending',
   searchLicenseSources: 'Search license sources',
   licenseSourcesSelected: '{count} license sources',
   emptySearch: 'Search: “{q}”',
+  // Capacity planner
+  krePlannerTitle: 'KRE license planner',
+  testcloudPlannerTitle: 'TestCloud license planner',
+  licencesOne: '{count} licence',
+  licencesOther: '{count} licences',
+  answerSpare: '{needed} covered {share} of the time; you have {available}: {idle} sat idle {share} of the time.',
+  answerExact: '{needed} covered {share} of the time: exactly the {available} you have.',
+  answerShort: 'Demand passed your {licences} {over} of the time; {refused}.',
+  answerDenied: '{refused} all the same.',
+  refusedOne: '1 request was refused',
+  refusedOther: '{count} requests were refused',
+  coverageTitle: 'How many licences the demand needed',
+  coverageChart: 'Share of the time by licences in use',
+  timeAtLevel: 'Time at this level',
+  timeAtOrBelow: 'Time at or below',
+  licencesInUse: 'Licences in use',
+  covers: 'Covers {share} of the time',
+  licencesAvailable: 'Licences available',
+  markAvailable: '{count} available',
+  whenTitle: 'When the demand peaks',
+  cellLabel: '{day} {hours}: peak {peak}, average peak {average}',
+  busiestHour: 'Busiest hour: {cell}',
+  whatIfTitle: 'What another licence count would have done',
+  licencesToTry: 'Licences to try',
+  actual: 'Actual: {licences}',
+  replayed: 'Replay: {licences}',
+  refusedRequests: 'Refused requests',
+  timeOverCapacity: 'Time over capacity',
+  replayNote: 'The replay starts the real sessions in order; a session that finds every licence taken is refused.',
+  exportCoverageCsv: 'Coverage CSV',
+  exportHoursCsv: 'Hours CSV',
+  usingAvailable: 'the licences available',
   // Details inside the messages above ({detail})
   invalidJson: 'the body is not valid JSON',
   imageDrawFailed: 'the chart could not be drawn as an image',
@@ -146,15 +187,24 @@ export type Strings = typeof defaultStrings;
 export type StringKey = keyof Strings;
 
 let current: Strings = { ...defaultStrings };
+const listeners = new Set<() => void>();
 
-/** Replaces some strings for every element on the page. */
+/** Replaces some strings for every element on the page (rendered elements render again). */
 export function setStrings(overrides: Partial<Strings>): void {
   current = { ...current, ...overrides };
+  listeners.forEach((listener) => listener());
 }
 
 /** Restores the built-in English strings. */
 export function resetStrings(): void {
   current = { ...defaultStrings };
+  listeners.forEach((listener) => listener());
+}
+
+/** Calls `listener` after each `setStrings` or `resetStrings`; returns the unsubscribe. */
+export function onStringsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** The string `key` with `{name}` placeholders filled from `values`. */

@@ -84,6 +84,15 @@ export const reportStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .slow-note {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 12px;
+    padding: 8px 12px;
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-surface-muted, #f3f5f9);
+  }
   .attribute-notices ul {
     margin: 0;
     padding: 0 0 0 1.2em;

@@ -6,7 +6,7 @@ import type { UsageResponse } from '../core/types.js';
 import { emit, type FilterState } from '../shared/events.js';
 import { bucketsToCsv, usageFileName } from './csv.js';
 import { downloadBlob } from '../shared/download.js';
-import { chartToPng } from './png.js';
+import { chartToPng, type PngLegendItem } from './png.js';
 
 type Host = HTMLElement & { renderRoot: HTMLElement | DocumentFragment; product: string };
 
@@ -25,22 +25,31 @@ export async function exportCsv(host: Host, data: UsageResponse | undefined, fil
   return true;
 }
 
+export interface PngText {
+  title: string;
+  /** The filters in force, in words: organization, range, interval, zone. */
+  details: string;
+  legend: readonly PngLegendItem[];
+}
+
 export async function exportPng(
   host: Host,
   data: UsageResponse | undefined,
   filters: FilterState,
   svg: SVGSVGElement | null,
-  title: string,
+  text: PngText,
 ): Promise<boolean> {
   if (!data || !svg) return false;
   const fileName = announce(host, 'png', data, filters);
   if (!fileName) return false;
   const style = getComputedStyle(host);
+  const muted = svg.querySelector('.tick-label');
   const blob = await chartToPng(svg, {
-    title: `${title} · ${data.from} – ${data.to}`,
+    ...text,
     background: opaque(style.backgroundColor) ?? '#ffffff',
     color: style.color,
-    font: `600 14px ${style.fontFamily}`,
+    muted: muted ? getComputedStyle(muted).fill : style.color,
+    fontFamily: style.fontFamily,
   });
   downloadBlob(blob, fileName, host.renderRoot);
   return true;

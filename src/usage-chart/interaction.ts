@@ -2,6 +2,8 @@
  * Pointer and keyboard on the chart: which bucket is active (under the pointer or in keyboard
  * focus), whether its tooltip shows, and what a screen reader hears. Arrow keys move by one
  * bucket, Page Up/Down by ten, Home/End jump, Enter or Space select, Escape hides the tooltip.
+ * A mouse click selects; on touch (no hover) a tap shows the tapped bucket's tooltip and a
+ * second tap on it selects it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { UsageBucket } from '../core/types.js';
@@ -26,6 +28,10 @@ export class ChartInteraction {
   focused = false;
   /** Text for the polite live region (keyboard moves only). */
   announcement = '';
+  /** The pointer of the last press (`mouse`, `touch`, `pen`). */
+  private pointerType = 'mouse';
+  /** Focus is arriving from a press on the chart, not from the keyboard. */
+  private pressing = false;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly source: InteractionSource) {}
 
@@ -60,24 +66,41 @@ export class ChartInteraction {
   }
 
   onPointerMove = (event: PointerEvent): void => {
+    // Only a hovering mouse moves the tooltip; a finger's move is a scroll or the start of a tap.
+    if (event.pointerType && event.pointerType !== 'mouse') return;
     const index = this.indexAt(event);
     if (index >= 0) this.set(index, true);
     else if (!this.focused) this.set(this.active, false);
   };
 
-  onPointerLeave = (): void => {
+  onPointerLeave = (event: PointerEvent): void => {
+    if (event.pointerType && event.pointerType !== 'mouse') return;
     if (!this.focused) this.set(this.active, false);
   };
 
+  onPointerDown = (event: PointerEvent): void => {
+    this.pointerType = event.pointerType || 'mouse';
+    this.pressing = true;
+  };
+
   onClick = (event: MouseEvent): void => {
+    this.pressing = false;
     const index = this.indexAt(event);
-    if (index >= 0) this.source.select(index);
+    if (index < 0) return;
+    const type = (event as PointerEvent).pointerType || this.pointerType;
+    // Touch has no hover: the first tap shows the bucket, a second tap on it selects it.
+    if (type !== 'mouse' && !(this.visible && this.active === index)) {
+      this.set(index, true, true);
+      return;
+    }
+    this.source.select(index);
   };
 
   onFocus = (): void => {
     this.focused = true;
     const n = this.source.buckets().length;
-    if (n === 0) return;
+    // A press focuses the chart too: the pressed bucket is shown by the click, not bucket 0.
+    if (n === 0 || this.pressing) return;
     this.set(this.active >= 0 && this.active < n ? this.active : 0, true, true);
   };
 

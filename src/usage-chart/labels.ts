@@ -32,10 +32,16 @@ export function tickFormat(level: TickLevel): Options {
 /** A wide sample label (for spacing): 28 December, 22:00. */
 const SAMPLE = Date.UTC(2026, 11, 28, 22, 0);
 
-/** Pixels a tick label of `level` needs, estimated from its text length at ~12 px. */
-export function tickSpacing(level: TickLevel, locale: string): number {
+/** Width in pixels of a 12 px tick label: measured by the element, estimated in Node. */
+export type Measure = (text: string, bold?: boolean) => number;
+
+/** The estimate used without a DOM: about 7 px a character at 12 px. */
+export const estimateWidth: Measure = (text) => text.length * 7;
+
+/** Pixels a tick label of `level` needs: a wide sample label and a gap. */
+export function tickSpacing(level: TickLevel, locale: string, measure: Measure = estimateWidth): number {
   const text = dateFormat(locale, 'UTC', tickFormat(level)).format(SAMPLE);
-  return text.length * 7 + 16;
+  return measure(text) + 16;
 }
 
 export interface TickLabel {
@@ -66,6 +72,8 @@ export function tickLabels(
   level: TickLevel,
   timeZone: string,
   locale: string,
+  /** Give every label its context line (to measure them before some are dropped). */
+  everyContext = false,
 ): TickLabel[] {
   const main = dateFormat(locale, timeZone, tickFormat(level));
   const mainZoned = dateFormat(locale, timeZone, withZoneName(tickFormat(level)));
@@ -75,7 +83,7 @@ export function tickLabels(
     const f = fields[i];
     const changed = previous === null || (level.unit === 'hour' ? previous.days !== f.days : previous.year !== f.year);
     previous = f;
-    const showContext = level.unit !== 'year' && changed;
+    const showContext = level.unit !== 'year' && (changed || everyContext);
     // An hour that happens twice (a fall-back day) is told apart by its zone name.
     const repeated = level.unit === 'hour' && isRepeatedWallTime(timeZone, starts[i]);
     return { label: (repeated ? mainZoned : main).format(starts[i]), context: showContext ? contextFormat.format(starts[i]) : null };

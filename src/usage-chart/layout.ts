@@ -6,8 +6,8 @@
 import { bisectRight, max, nice, ticks as d3ticks } from 'd3-array';
 import type { Interval, UsageBucket } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
-import { tickLabels, tickSpacing } from './labels.js';
-import { chooseTicks, localFieldsOfIso, thinTicks, type TickLevel } from './ticks.js';
+import { estimateWidth, tickLabels, tickSpacing, type Measure } from './labels.js';
+import { chooseTicks, localFieldsOfIso, type TickLevel } from './ticks.js';
 
 /**
  * A linear scale: d3-array's `nice` and `ticks` with the mapping written out. (d3-scale's
@@ -94,6 +94,8 @@ export interface LayoutInput {
   locale: string;
   width: number;
   height: number;
+  /** Widths of tick labels as rendered (the element measures them); an estimate by default. */
+  measure?: Measure;
 }
 
 /** A positive peak that reached the licences available. */
@@ -132,7 +134,8 @@ export function layoutChart(input: LayoutInput): ChartLayout {
   const starts = buckets.map((b) => Date.parse(b.start));
   const ends = buckets.map((b) => Date.parse(b.end));
 
-  const yLabelWidth = (v: number) => formatInteger(locale, v).length * 7;
+  const measure = input.measure ?? estimateWidth;
+  const yLabelWidth = (v: number) => measure(formatInteger(locale, v));
   const height = Math.max(input.height, MIN_PLOT + 60);
   const margin: Margin = { top: 12, right: 12, bottom: 40, left: 12 };
   const plotHeight = height - margin.top - margin.bottom;
@@ -178,7 +181,7 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     bars,
     slotStarts,
     ...seriesPaths(buckets, bars, y),
-    ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth),
+    ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth, margin, measure),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
   };
 }
@@ -212,6 +215,9 @@ export function seriesPaths(buckets: readonly UsageBucket[], bars: readonly Bar[
   return { availableArea, availableLine, averageLine };
 }
 
+/** Pixels kept between two tick labels. */
+const LABEL_GAP = 8;
+
 function xAxis(
   isoStarts: readonly string[],
   starts: readonly number[],
@@ -220,21 +226,38 @@ function xAxis(
   timeZone: string,
   locale: string,
   plotWidth: number,
+  margin: Margin,
+  measure: Measure,
 ): { xTicks: XTick[]; xLevel: TickLevel | null } {
   if (bars.length === 0) return { xTicks: [], xLevel: null };
   const fields = starts.map((t, i) => localFieldsOfIso(isoStarts[i], t, timeZone));
-  const spacing = (level: TickLevel) => tickSpacing(level, locale);
-  const { level, indexes } = chooseTicks(fields, interval, plotWidth, spacing);
-  const centre = (i: number) => (bars[i].x0 + bars[i].x1) / 2;
-  const kept = thinTicks(indexes.map(centre), spacing(level) * 0.8).map((k) => indexes[k]);
-  const labels = tickLabels(starts, fields, kept, level, timeZone, locale);
-  const xTicks = kept.map((index, k): XTick => {
-    const x = centre(index);
-    const half = (Math.max(labels[k].label.length, labels[k].context?.length ?? 0) * 7) / 2;
-    if (x - half < -8) return { index, x, labelX: -8, anchor: 'start', ...labels[k] };
-    if (x + half > plotWidth + 8) return { index, x, labelX: plotWidth + 8, anchor: 'end', ...labels[k] };
-    return { index, x, labelX: x, anchor: 'middle', ...labels[k] };
+  const { level, indexes } = chooseTicks(fields, interval, plotWidth, (l) => tickSpacing(l, locale, measure));
+  // A range that starts inside a group (a Thursday of a weekly view, the 17th of a monthly one)
+  // labels its first, partial bucket too.
+  const candidates = indexes[0] === 0 ? indexes : [0, ...indexes];
+  const labels = tickLabels(starts, fields, candidates, level, timeZone, locale, true);
+  // Each label's box, placed under its bucket and kept inside the svg (margins included).
+  const lo = -margin.left + 2;
+  const hi = plotWidth + margin.right - 2;
+  const placed = candidates.map((index, k): XTick & { left: number; right: number } => {
+    const x = (bars[index].x0 + bars[index].x1) / 2;
+    const w = Math.max(measure(labels[k].label), labels[k].context === null ? 0 : measure(labels[k].context!, true));
+    if (x - w / 2 < lo) return { index, x, labelX: lo, anchor: 'start', ...labels[k], left: lo, right: lo + w };
+    if (x + w / 2 > hi) return { index, x, labelX: hi, anchor: 'end', ...labels[k], left: hi - w, right: hi };
+    return { index, x, labelX: x, anchor: 'middle', ...labels[k], left: x - w / 2, right: x + w / 2 };
   });
+  // Labels never collide: keep each that starts clear of the last kept, and give up a partial
+  // first label for the whole group after it.
+  const kept: typeof placed = [];
+  for (const tick of placed) {
+    const last = kept.at(-1);
+    if (!last || tick.left >= last.right + LABEL_GAP) kept.push(tick);
+    else if (kept.length === 1 && last.index === 0 && indexes[0] !== 0) kept[0] = tick;
+  }
+  // The context line (the date under an hour, the year under a date) goes to the first shown
+  // tick of its group.
+  const contexts = tickLabels(starts, fields, kept.map((t) => t.index), level, timeZone, locale);
+  const xTicks = kept.map(({ left: _l, right: _r, ...tick }, k) => ({ ...tick, context: contexts[k].context }));
   return { xTicks, xLevel: level };
 }
 

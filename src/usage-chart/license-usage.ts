@@ -10,13 +10,18 @@ import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
+import { ReportError } from '../shared/api.js';
+import { SlowRequest } from '../shared/slow.js';
 import { renderChartSvg, renderHighlight, type Series } from './chart-view.js';
 import { answersFor, usageTask } from './data.js';
 import { exportCsv, exportPng } from './export.js';
 import { ChartInteraction } from './interaction.js';
 import { layoutChart, type ChartLayout } from './layout.js';
-import { bucketFacts, placeTooltip, renderEmpty, renderLegend, renderSkeleton, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
+import { bucketFacts, filtersText, placeTooltip, renderEmpty, renderLegend, renderSkeleton, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
+import { atCapacity } from './layout.js';
+import type { PngLegendItem } from './png.js';
 import { SizeController } from './resize-controller.js';
+import { labelMeasure } from './measure.js';
 import { ChartToolbar, hourAllowed } from './toolbar.js';
 import { usageStyles } from './usage-chart.styles.js';
 
@@ -62,6 +67,9 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @csspart busy - The bar that shows a newer request is loading over the old chart.
  * @csspart status - A state panel (no endpoint, empty range, error; also `empty` or `error`).
  * @csspart retry-button - The retry button of an error.
+ * @csspart slow-note - "Still waiting for the report service…" after 5 s, with Cancel.
+ * @csspart cancel-button - Cancels a request that takes long.
+ * @csspart date-error - Why a date typed in the range was refused.
  * @csspart error-detail - The technical detail of an unreadable response (a disclosure).
  * @csspart notices - Attribute values the element cannot use, and what it uses instead.
  * @csspart legend-notes - What Average Peak means at this interval, and the time zone of the times.
@@ -125,6 +133,8 @@ export abstract class LicenseUsageElement extends ReportElement {
     load: (params, signal) => this.request('usage', params, signal),
   });
 
+  private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
+
   private readonly interaction = new ChartInteraction(this, {
     layout: () => this.memo?.layout ?? null,
     buckets: () => this.data.value?.buckets ?? [],
@@ -178,11 +188,20 @@ export abstract class LicenseUsageElement extends ReportElement {
     return exportCsv(this, this.data.value, this.filterState());
   }
 
-  /** Saves the chart as a PNG, after a cancelable `kre-export`. Resolves true when saved. */
+  /**
+   * Saves the chart as a PNG, after a cancelable `kre-export`: the title, the filters and the
+   * legend over the chart, so the image stands alone. Resolves true when saved.
+   */
   async exportPng(): Promise<boolean> {
     const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.chart-svg');
-    const title = this.heading || this.defaultHeading;
-    return exportPng(this, this.data.value, this.filterState(), svg, title).catch((error: unknown) => {
+    const data = this.data.value;
+    if (!data || !svg) return false;
+    const text = {
+      title: this.heading || this.defaultHeading,
+      details: filtersText(data, this.organizationIds, this.resolvedLocale),
+      legend: pngLegend(svg, data.buckets.some(atCapacity)),
+    };
+    return exportPng(this, data, this.filterState(), svg, text).catch((error: unknown) => {
       this.notice = str('exportFailed', { detail: error instanceof Error ? error.message : String(error) });
       return false;
     });
@@ -211,9 +230,10 @@ export abstract class LicenseUsageElement extends ReportElement {
     const { width, height } = this.size;
     if (!width || !height) return null;
     const locale = this.resolvedLocale;
-    const key = `${width}x${height}|${locale}`;
+    const font = getComputedStyle(this).fontFamily;
+    const key = `${width}x${height}|${locale}|${font}`;
     if (this.memo?.data === data && this.memo.key === key) return this.memo.layout;
-    const layout = layoutChart({ buckets: data.buckets, interval: data.interval, timeZone: data.timeZone, locale, width, height });
+    const layout = layoutChart({ buckets: data.buckets, interval: data.interval, timeZone: data.timeZone, locale, width, height, measure: labelMeasure(font) });
     this.memo = { data, key, layout };
     return layout;
   }
@@ -229,6 +249,8 @@ export abstract class LicenseUsageElement extends ReportElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
+    this.slow.track(this.data.status === TaskStatus.PENDING);
     this.size.observe(this.renderRoot.querySelector('.plot-area'));
   }
 
@@ -245,7 +267,10 @@ export abstract class LicenseUsageElement extends ReportElement {
 
   private renderToolbar(): TemplateResult {
     const data = this.data.value;
+    const error = this.data.status === TaskStatus.ERROR ? this.data.error : null;
     return this.toolbar.render({
+      // Signed out or without the role: no filter can help, so none is offered.
+      disabled: error instanceof ReportError && error.denied,
       interval: this.resolvedInterval,
       range: this.range,
       today: todayDays(this.zone),
@@ -262,9 +287,11 @@ export abstract class LicenseUsageElement extends ReportElement {
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
     const data = this.data.value;
     // After a change of endpoint or product, the previous service's chart is not shown even busy.
-    if (!data || !answersFor(data, this.endpoint, this.product)) return renderSkeleton();
+    if (!data || !answersFor(data, this.endpoint, this.product)) return html`${this.slow.render()}${renderSkeleton()}`;
     const busy = this.data.status === TaskStatus.PENDING;
-    const busyNote = busy ? html`<div class="busy-bar" part="busy"></div><p class="visually-hidden" role="status">${str('loading')}</p>` : nothing;
+    const busyNote = busy
+      ? html`<div class="busy-bar" part="busy"></div>${this.slow.render()}<p class="visually-hidden" role="status">${str('loading')}</p>`
+      : nothing;
     if (isEmptyUsage(data)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;
     const ctx = { interval: data.interval, zone: data.timeZone, locale };
@@ -285,7 +312,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     return html`<div class="plot" tabindex="0" role="group" aria-label=${str('chartKeyboardHint')}
         aria-describedby=${facts && ia.visible ? 'tooltip' : nothing}
         @keydown=${ia.onKeyDown} @focus=${ia.onFocus} @blur=${ia.onBlur}
-        @pointermove=${ia.onPointerMove} @pointerleave=${ia.onPointerLeave} @click=${ia.onClick}>
+        @pointerdown=${ia.onPointerDown} @pointermove=${ia.onPointerMove} @pointerleave=${ia.onPointerLeave} @click=${ia.onClick}>
         ${layout ? renderChartSvg({ layout, hidden: this.hiddenSeries }) : nothing}
         ${layout ? renderHighlight({ layout, hidden: this.hiddenSeries, active: ia.active, showActive: ia.visible || ia.focused }) : nothing}
       </div>
@@ -294,4 +321,22 @@ export abstract class LicenseUsageElement extends ReportElement {
         : nothing}
       <div class="visually-hidden" aria-live="polite">${ia.announcement}</div>`;
   }
+}
+
+/** The legend as the chart draws it now: the series shown (their colours read off the SVG). */
+function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
+  const paint = (selector: string, property: 'fill' | 'stroke') => {
+    const node = svg.querySelector(selector);
+    return node ? getComputedStyle(node)[property] : null;
+  };
+  const items: PngLegendItem[] = [];
+  const available = paint('.available-line', 'stroke');
+  const peak = paint('rect.bar', 'fill');
+  const average = paint('.average-line', 'stroke');
+  if (available) items.push({ label: str('availableSessions'), kind: 'area', color: available });
+  if (peak) items.push({ label: str('peakUsage'), kind: 'bar', color: peak });
+  if (average) items.push({ label: str('averagePeak'), kind: 'line', color: average });
+  const hatch = paint('.hatch-stripe', 'fill');
+  if (capacity && hatch) items.push({ label: str('atCapacity'), kind: 'hatch', color: hatch, ground: peak ?? hatch });
+  return items;
 }

@@ -223,3 +223,17 @@ export function renderEmpty(): TemplateResult {
     <p class="status-message">${str('emptyRange')}</p>
   </div>`;
 }
+
+const INTERVAL_NAME = { hour: 'intervalHour', day: 'intervalDay', week: 'intervalWeek', month: 'intervalMonth' } as const;
+
+/** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
+export function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {
+  const names = organizationIds.map((id) => data.organizations.find((o) => o.id === id)?.name ?? id);
+  const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
+  return [
+    names.length ? names.join(', ') : str('allOrganizations'),
+    `${day(data.from)} – ${day(data.to)}`,
+    `${str('interval')}: ${str(INTERVAL_NAME[data.interval])}`,
+    data.timeZone,
+  ].join(' · ');
+}

@@ -32,6 +32,8 @@ export interface ToolbarState {
   hasData: boolean;
   showTable: boolean;
   busy: boolean;
+  /** Every filter and action off (after a 401 or 403). */
+  disabled?: boolean;
 }
 
 export interface ToolbarActions {
@@ -54,13 +56,14 @@ export class ChartToolbar {
     const a = this.actions;
     const hourOk = hourAllowed(s.range);
     const pickInterval = (event: Event) => a.interval((event.target as HTMLSelectElement).value as Interval);
+    const off = Boolean(s.disabled);
     return html`<div class="toolbar" part="toolbar">
       <div class="filters" part="filters">
-        ${this.orgs.render(s.organizations, s.organization)}
-        ${renderDateRange({ id: 'range', range: s.range, today: s.today, onChange: (r) => a.range(r) })}
+        ${this.orgs.render(s.organizations, s.organization, { disabled: off })}
+        ${renderDateRange({ id: 'range', range: s.range, today: s.today, onChange: (r) => a.range(r), disabled: off })}
         <div class="field interval-field">
           <label class="field-label" for="interval">${str('interval')}</label>
-          <select id="interval" part="interval-select" .value=${live(s.interval)} @change=${pickInterval}
+          <select id="interval" part="interval-select" .value=${live(s.interval)} @change=${pickInterval} ?disabled=${off}
             aria-describedby=${hourOk ? nothing : 'hour-reason'}>
             ${INTERVALS.map(
               (i) => html`<option value=${i} ?selected=${i === s.interval} ?disabled=${i === 'hour' && !hourOk}
@@ -71,10 +74,10 @@ export class ChartToolbar {
       </div>
       <div class="actions" part="actions">
         <button type="button" class="button" part="table-button" aria-pressed=${s.showTable ? 'true' : 'false'}
-          ?disabled=${!s.hasData} @click=${() => a.toggleTable()}>${str('showAsTable')}</button>
-        <button type="button" class="button" part="export-button export-csv" ?disabled=${!s.hasData || s.busy}
+          ?disabled=${!s.hasData || off} @click=${() => a.toggleTable()}>${str(s.showTable ? 'showAsChart' : 'showAsTable')}</button>
+        <button type="button" class="button" part="export-button export-csv" ?disabled=${!s.hasData || s.busy || off}
           @click=${() => a.exportCsv()}>${str('exportCsv')}</button>
-        <button type="button" class="button" part="export-button export-png" ?disabled=${!s.hasData || s.busy}
+        <button type="button" class="button" part="export-button export-png" ?disabled=${!s.hasData || s.busy || off}
           @click=${() => a.exportPng()}>${str('exportPng')}</button>
       </div>
     </div>

@@ -88,12 +88,9 @@ export const usageStyles = css`
     flex-direction: column;
     gap: 8px;
   }
-  .figure[aria-busy='true'] .plot-area,
-  .figure[aria-busy='true'] .table-scroller,
-  .report:has(.busy-bar) .summary {
-    opacity: 0.55;
-    transition: opacity 0.2s 0.15s;
-  }
+  /* While a newer answer loads, the old one stays on screen under the moving busy bar (and, after
+     5 s, the "still waiting" note). Not dimmed: an opacity change re-rasters the whole chart
+     (issue 12's traces) and would drop the text below its contrast. */
   .busy-bar {
     height: 3px;
     margin-block-end: calc(var(--_gap) * -1);

@@ -182,7 +182,7 @@ describe('<kre-license-usage> chart', () => {
       await el.updateComplete;
       setTimeout(() => key(el, 'Enter'));
       const event = (await oneEvent(el, 'kre-bucket-select')) as BucketSelectEvent;
-      expect(event.detail).to.deep.equal({ start: want[2].start, end: want[2].end, peakAt: want[2].peakAt, organization: ['org-qa'], product: 'kre' });
+      expect(event.detail).to.deep.equal({ start: want[2].start, end: want[2].end, peakAt: want[2].peakAt, denied: want[2].denied, organization: ['org-qa'], product: 'kre' });
       expect(event.bubbles && event.composed).to.equal(true);
 
       const rect = $$<SVGRectElement>(el, 'rect.bar')[5].getBoundingClientRect();

@@ -176,11 +176,17 @@ describe('ticks in a zone', () => {
       for (const width of [320, 1400]) {
         const l = layoutChart({ buckets: r.buckets, interval, timeZone: r.timeZone, locale: 'en-US', width, height: 300 });
         assert.ok(l.xTicks.length >= 2, `${l.xTicks.length} ticks`);
+        // Label boxes (the default measure: 7 px a character) never overlap and stay in the svg.
+        const box = (t: (typeof l.xTicks)[number]) => {
+          const w = Math.max(t.label.length, t.context?.length ?? 0) * 7;
+          const left = t.anchor === 'start' ? t.labelX : t.anchor === 'end' ? t.labelX - w : t.labelX - w / 2;
+          return [left, left + w];
+        };
         for (let i = 1; i < l.xTicks.length; i++) {
-          const gap = l.xTicks[i].x - l.xTicks[i - 1].x;
-          const need = (Math.max(l.xTicks[i].label.length, l.xTicks[i - 1].label.length) * 7) / 2 + 8;
-          assert.ok(gap >= need, `ticks ${i - 1},${i} ${gap.toFixed(1)} px apart`);
+          assert.ok(box(l.xTicks[i])[0] >= box(l.xTicks[i - 1])[1] + 8, `labels ${i - 1},${i} overlap`);
         }
+        assert.ok(box(l.xTicks[0])[0] >= -l.margin.left, 'first label inside');
+        assert.ok(box(l.xTicks.at(-1)!)[1] <= l.plotWidth + l.margin.right, 'last label inside');
       }
     });
   }
@@ -198,7 +204,11 @@ describe('labels', () => {
     assert.equal(bucketText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00'), 'day', 'Europe/Berlin', 'en-US'), 'Sun, Oct 25, 2026');
     assert.equal(bucketText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), 'October 2026');
     assert.match(bucketText(b('2026-10-26T00:00:00+01:00', '2026-11-02T00:00:00+01:00'), 'week', 'Europe/Berlin', 'en-US'), /^Oct 26\s*–\s*Nov 1, 2026$/);
-    assert.match(bucketText(b('2026-10-25T02:00:00+01:00', '2026-10-25T03:00:00+01:00'), 'hour', 'Europe/Berlin', 'en-US'), /Oct 25, 2026, 2:00\s*–\s*3:00\s*AM/);
+    assert.match(bucketText(b('2026-10-25T03:00:00+01:00', '2026-10-25T04:00:00+01:00'), 'hour', 'Europe/Berlin', 'en-US'), /^Oct 25, 2026, 3:00\s*–\s*4:00\s*AM$/);
+    // The hours a fall-back day repeats are told apart by their zone names.
+    assert.equal(bucketText(b('2026-10-25T02:00:00+02:00', '2026-10-25T02:00:00+01:00'), 'hour', 'Europe/Berlin', 'en-US'), 'Oct 25, 2026, 2:00 AM GMT+2 – 2:00 AM GMT+1');
+    assert.equal(bucketText(b('2026-10-25T02:00:00+01:00', '2026-10-25T03:00:00+01:00'), 'hour', 'Europe/Berlin', 'en-US'), 'Oct 25, 2026, 2:00 AM GMT+1 – 3:00 AM GMT+1');
+    assert.equal(bucketText(b('2026-10-25T02:00:00+01:00', '2026-10-25T03:00:00+01:00'), 'hour', 'Europe/Berlin', 'en-GB'), '25 Oct 2026, 02:00 CET – 03:00 CET');
     // A month clipped at asOf shows its days.
     assert.match(bucketText(b('2026-10-01T00:00:00+02:00', '2026-10-31T11:15:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), /^Oct 1\s*–\s*31, 2026$/);
   });
@@ -207,6 +217,9 @@ describe('labels', () => {
     assert.equal(peakAtText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00', '2026-10-25T13:20:00+01:00'), 'day', 'Europe/Berlin', 'en-GB'), '13:20');
     assert.equal(peakAtText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00', '2026-10-25T13:20:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), 'Oct 25, 1:20 PM');
     assert.equal(peakAtText(b('2026-10-01T00:00:00+02:00', '2026-11-01T00:00:00+01:00'), 'month', 'Europe/Berlin', 'en-US'), null);
+    // A peak inside a repeated hour carries its zone name.
+    assert.equal(peakAtText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00', '2026-10-25T02:20:00+01:00'), 'day', 'Europe/Berlin', 'en-GB'), '02:20 CET');
+    assert.equal(peakAtText(b('2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00', '2026-10-25T02:20:00+02:00'), 'day', 'Europe/Berlin', 'en-GB'), '02:20 CEST');
   });
 });
 
@@ -214,19 +227,19 @@ describe('bucketsToCsv', () => {
   it('writes BOM, CRLF, header, offsets of the zone and unrounded averages', () => {
     const r = usage('hour', '2026-10-25', '2026-10-25');
     const csv = bucketsToCsv(r.buckets, 'Europe/Berlin');
-    assert.ok(csv.startsWith('\uFEFFStart,End,Available Sessions,Peak Usage,Peak At,Average Peak\r\n'));
+    assert.ok(csv.startsWith('\uFEFFStart,End,Available Sessions,Peak Usage,Peak At,Average Peak,Denied\r\n'));
     const lines = csv.slice(1).split('\r\n');
     assert.equal(lines.length, 1 + 25 + 1);
     assert.equal(lines.at(-1), '');
     assert.equal(lines[3].split(',')[0], '2026-10-25T02:00:00+02:00');
     assert.equal(lines[4].split(',')[0], '2026-10-25T02:00:00+01:00');
     const first = r.buckets[0];
-    assert.equal(lines[1], [first.start, first.end, first.available, first.peak, first.peakAt ?? '', first.averagePeak].join(','));
+    assert.equal(lines[1], [first.start, first.end, first.available, first.peak, first.peakAt ?? '', first.averagePeak, first.denied].join(','));
   });
 
   it('re-writes instants from the server in the zone, and names the file', () => {
     const csv = bucketsToCsv([{ start: '2026-10-01T22:00:00Z', end: '2026-10-02T22:00:00Z', available: 1, peak: 0, peakAt: null, averagePeak: 0, denied: 0 }], 'Europe/Berlin');
-    assert.equal(csv.split('\r\n')[1], '2026-10-02T00:00:00+02:00,2026-10-03T00:00:00+02:00,1,0,,0');
+    assert.equal(csv.split('\r\n')[1], '2026-10-02T00:00:00+02:00,2026-10-03T00:00:00+02:00,1,0,,0,0');
     assert.equal(usageFileName('testcloud', '2026-10-01', '2026-10-31', 'week', 'png'), 'testcloud-license-usage_2026-10-01_2026-10-31_week.png');
   });
 });

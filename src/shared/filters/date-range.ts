@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { parseCivilDate } from '../../core/tz.js';
+import { civilToDays, parseCivilDate } from '../../core/tz.js';
 import { matchPreset, presetRange, PRESETS, type DateRange, type PresetId } from '../dates.js';
 import { str, type StringKey } from '../strings.js';
 
@@ -37,16 +37,34 @@ export function renderDateRange({ id, range, today, onChange, disabled = false }
   // through 0002, 0020 and 0202. Only a plausible date is a change; an input left empty or
   // implausible gets the range in force back when it loses focus.
   const plausible = (value: string) => (parseCivilDate(value)?.year ?? 0) >= 1900;
+  // A from in the future or after to (or a to before from) is refused, with a message by the
+  // inputs; the report keeps the range in force. The message is the DOM's own state (Lit binds
+  // nothing in it), cleared by the next accepted change.
+  const report = (input: HTMLInputElement, message: string) => {
+    const note = (input.getRootNode() as ParentNode).querySelector<HTMLElement>(`#${id}-error`);
+    if (note) {
+      note.textContent = message;
+      note.hidden = message === '';
+    }
+    input.setAttribute('aria-invalid', message ? 'true' : 'false');
+  };
   const edit = (which: 'from' | 'to') => (event: Event) => {
-    const value = (event.target as HTMLInputElement).value;
+    const input = event.target as HTMLInputElement;
+    const value = input.value;
     if (!plausible(value) || value === range[which]) return;
-    // Keep from <= to by moving the other end along.
-    if (which === 'from') onChange({ from: value, to: value > range.to ? value : range.to });
-    else onChange({ from: value < range.from ? value : range.from, to: value });
+    const days = civilToDays(parseCivilDate(value)!);
+    if (which === 'from' && days > today) return report(input, str('fromInFuture', { value }));
+    if (which === 'from' && value > range.to) return report(input, str('fromAfterTo', { value, to: range.to }));
+    if (which === 'to' && value < range.from) return report(input, str('toBeforeFrom', { value, from: range.from }));
+    report(input, '');
+    onChange(which === 'from' ? { from: value, to: range.to } : { from: range.from, to: value });
   };
   const restore = (which: 'from' | 'to') => (event: Event) => {
     const input = event.target as HTMLInputElement;
-    if (!plausible(input.value)) input.value = range[which];
+    if (!plausible(input.value) || input.getAttribute('aria-invalid') === 'true') {
+      input.value = range[which];
+      input.setAttribute('aria-invalid', 'false');
+    }
   };
   return html`<fieldset class="date-range" part="date-range" ?disabled=${disabled}>
     <legend class="visually-hidden">${str('dateRange')}</legend>
@@ -59,11 +77,14 @@ export function renderDateRange({ id, range, today, onChange, disabled = false }
     </label>
     <label class="field">
       <span class="field-label">${str('from')}</span>
-      <input id="${id}-from" type="date" required .value=${live(range.from)} max=${range.to} @change=${edit('from')} @blur=${restore('from')} />
+      <input id="${id}-from" type="date" required .value=${live(range.from)} max=${range.to} aria-describedby="${id}-error"
+        @change=${edit('from')} @blur=${restore('from')} />
     </label>
     <label class="field">
       <span class="field-label">${str('to')}</span>
-      <input id="${id}-to" type="date" required .value=${live(range.to)} min=${range.from} @change=${edit('to')} @blur=${restore('to')} />
+      <input id="${id}-to" type="date" required .value=${live(range.to)} min=${range.from} aria-describedby="${id}-error"
+        @change=${edit('to')} @blur=${restore('to')} />
     </label>
+    <p class="field-error" id="${id}-error" part="date-error" role="alert" hidden></p>
   </fieldset>`;
 }

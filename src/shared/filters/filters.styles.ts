@@ -44,6 +44,19 @@ export const filterStyles = css`
     margin: 0;
     min-width: 0;
   }
+  .field input[aria-invalid='true'] {
+    border-color: var(--kre-color-danger, #c62828);
+    box-shadow: inset 0 0 0 1px var(--kre-color-danger, #c62828);
+  }
+  .field-error {
+    flex: 1 0 100%;
+    margin: 0;
+    font-size: 0.857em;
+    color: var(--kre-color-danger-text, #8a1c1c);
+  }
+  .field-error[hidden] {
+    display: none;
+  }
   .ms-button {
     justify-content: space-between;
     min-width: 12em;
