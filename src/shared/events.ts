@@ -11,6 +11,8 @@ export interface FilterState {
   organization: string[];
   /** Chart elements only. */
   interval?: string;
+  /** Chart elements only: comparing with the previous period. */
+  compare?: boolean;
   /** `<kre-user-sessions>` only. */
   q?: string;
   licenseSource?: string[];

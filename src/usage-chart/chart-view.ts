@@ -8,8 +8,9 @@ import { guard } from 'lit/directives/guard.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { ChartLayout } from './layout.js';
 
-export type Series = 'available' | 'peak' | 'average';
-export const SERIES: readonly Series[] = ['available', 'peak', 'average'];
+export type Series = 'available' | 'peak' | 'average' | 'previous';
+/** The series of the legend; `previous` only while comparing. */
+export const SERIES: readonly Series[] = ['available', 'peak', 'average', 'previous'];
 
 /** The id of the hatch pattern inside the shadow root. */
 export const HATCH_ID = 'kre-capacity-hatch';
@@ -82,10 +83,14 @@ export function renderChartSvg({ layout, hidden }: ChartViewState): TemplateResu
         ? nothing
         : svg`<path class="available-area" d=${layout.availableArea}></path><path class="available-line" d=${layout.availableLine}></path>`}
       ${hidden.has('peak') ? nothing : guard([layout], () => unsafeSVG(barsMarkup(layout)))}
+      ${layout.previousPeaks && !hidden.has('previous') ? svg`<path class="previous-peaks" d=${layout.previousPeaks}></path>` : nothing}
       ${hidden.has('average')
         ? nothing
         : // A band of the surface colour under the dots: the line keeps its contrast over bars and area alike.
           svg`<path class="average-casing" d=${layout.averageLine}></path><path class="average-line" d=${layout.averageLine}></path>`}
+      ${hidden.has('available')
+        ? nothing
+        : layout.changeMarks.map((m) => svg`<path class="change-mark" d="M${m.x},${m.y - 6}l5,6l-5,6l-5,-6z"></path>`)}
     </g>
   </svg>`;
 }

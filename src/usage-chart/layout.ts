@@ -4,7 +4,7 @@
  * Pure: no DOM.
  */
 import { bisectRight, max, nice, ticks as d3ticks } from 'd3-array';
-import type { Interval, UsageBucket } from '../core/types.js';
+import type { CapacityChange, Interval, UsageBucket } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { estimateWidth, tickLabels, tickSpacing, type Measure } from './labels.js';
 import { chooseTicks, localFieldsOfIso, type TickLevel } from './ticks.js';
@@ -85,6 +85,17 @@ export interface ChartLayout {
   xTicks: XTick[];
   xLevel: TickLevel | null;
   yTicks: YTick[];
+  /** Ghost outlines of the previous period's peaks, one per slot ('' when not compared). */
+  previousPeaks: string;
+  /** Where each allocation change sits on the Available step. */
+  changeMarks: ChangeMark[];
+}
+
+export interface ChangeMark {
+  /** Index into the response's `capacityChanges`. */
+  index: number;
+  x: number;
+  y: number;
 }
 
 export interface LayoutInput {
@@ -96,6 +107,10 @@ export interface LayoutInput {
   height: number;
   /** Widths of tick labels as rendered (the element measures them); an estimate by default. */
   measure?: Measure;
+  /** The previous period's peak for each bucket (compare), aligned by index. */
+  previous?: ReadonlyArray<number | undefined>;
+  /** The allocation changes to mark on the Available step. */
+  changes?: readonly CapacityChange[];
 }
 
 /** A positive peak that reached the licences available. */
@@ -108,9 +123,9 @@ export function atCapacity(bucket: Pick<UsageBucket, 'peak' | 'available' | 'den
   return peakReachedLicences(bucket) || bucket.denied > 0;
 }
 
-/** The y scale's top: the largest value of any series, at least 1, made nice. */
-export function yScale(buckets: readonly UsageBucket[], plotHeight: number): { y: Linear; ticks: number[] } {
-  const top = max(buckets, (b) => Math.max(b.available, b.peak, b.averagePeak)) ?? 0;
+/** The y scale's top: the largest value of any series (the previous period's too), at least 1, made nice. */
+export function yScale(buckets: readonly UsageBucket[], plotHeight: number, previous: ReadonlyArray<number | undefined> = []): { y: Linear; ticks: number[] } {
+  const top = Math.max(max(buckets, (b) => Math.max(b.available, b.peak, b.averagePeak)) ?? 0, max(previous, (v) => v ?? 0) ?? 0);
   const count = Math.max(2, Math.floor(plotHeight / 36));
   const [, upper] = nice(0, Math.max(1, top), count);
   const y = linear([0, upper], [plotHeight, 0]);
@@ -139,7 +154,7 @@ export function layoutChart(input: LayoutInput): ChartLayout {
   const height = Math.max(input.height, MIN_PLOT + 60);
   const margin: Margin = { top: 12, right: 12, bottom: 40, left: 12 };
   const plotHeight = height - margin.top - margin.bottom;
-  const { y, ticks } = yScale(buckets, plotHeight);
+  const { y, ticks } = yScale(buckets, plotHeight, input.previous);
   margin.left = 10 + Math.max(16, ...ticks.map(yLabelWidth));
   const width = Math.max(input.width, margin.left + margin.right + MIN_PLOT);
   const plotWidth = width - margin.left - margin.right;
@@ -183,7 +198,27 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     ...seriesPaths(buckets, bars, y),
     ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth, margin, measure),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
+    previousPeaks: input.previous ? ghostBars(input.previous, bars, y) : '',
+    changeMarks: (input.changes ?? []).map((c, index) => {
+      // On the step as drawn: the slot the change falls in shows the licences at its end.
+      const px = x(Date.parse(c.at));
+      const slot = bucketAt({ slotStarts }, px);
+      return { index, x: r2(px), y: r2(y(slot < 0 ? c.after : buckets[slot].available)) };
+    }),
   };
+}
+
+/** The previous period's peaks as ghost bars: each slot's bar outline (open at the bottom), in one path. */
+function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly Bar[], y: Linear): string {
+  const y0 = r2(y(0));
+  let d = '';
+  for (let i = 0; i < bars.length; i++) {
+    const v = previous[i];
+    if (v === undefined || v <= 0) continue;
+    const b = bars[i];
+    d += `M${r2(b.x)},${y0}V${r2(y(v))}H${r2(b.x + b.width)}V${y0}`;
+  }
+  return d;
 }
 
 /** A coordinate to 1/100 px: plenty for a screen, and short path strings for thousands of buckets. */

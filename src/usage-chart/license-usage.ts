@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import { INTERVALS, type Interval, type UsageResponse } from '../core/types.js';
+import { INTERVALS, type Interval, type UsageBucket, type UsageResponse } from '../core/types.js';
 import { todayDays, type DateRange } from '../shared/dates.js';
 import { emit, type FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
@@ -22,6 +22,8 @@ import { atCapacity } from './layout.js';
 import type { PngLegendItem } from './png.js';
 import { SizeController } from './resize-controller.js';
 import { labelMeasure } from './measure.js';
+import { aligned, isPreviousOf, previousRange, previousTask } from './compare.js';
+import { renderChangeList, renderChangeMarks } from './changes.js';
 import { ChartToolbar, hourAllowed } from './toolbar.js';
 import { usageStyles } from './usage-chart.styles.js';
 
@@ -34,7 +36,7 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * the average peak (dotted line), with a summary strip, filters, tooltips, keyboard navigation, a
  * table view, CSV and PNG export and drill-down to the sessions of a peak (CONTRACT 2, 3.1, 4).
  *
- * @fires kre-filter-change - A filter changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `interval`, `product`).
+ * @fires kre-filter-change - A filter changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `interval`, `compare`, `product`).
  * @fires kre-bucket-select - A bucket was clicked or chosen with Enter; `detail` has `start`, `end`, `peakAt`, `denied`, `organization` and `product`.
  * @fires kre-export - Before a CSV or PNG download (cancelable); `detail` has `format`, `fileName`, `product` and `filters`.
  *
@@ -48,7 +50,12 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @csspart interval-select - The interval `<select>`.
  * @csspart hint - Why the hourly interval is unavailable (ranges over 31 days).
  * @csspart actions - The "Show as table" and export buttons.
- * @csspart table-button - The "Show as table" toggle.
+ * @csspart table-button - The "Show as table" toggle ("Show as chart" while the table shows).
+ * @csspart compare-button - The "Compare with previous period" toggle.
+ * @csspart change-marks - The group of allocation-change marks over the plot.
+ * @csspart change-mark - The button of one allocation change on the Available step.
+ * @csspart change-list - The allocation changes listed under the table view.
+ * @csspart previous-note - Why the previous period could not be compared.
  * @csspart export-button - Each export button (also `export-csv` or `export-png`).
  * @csspart summary - The strip of five numbers over the chart.
  * @csspart stat - One number of the summary (also `stat-peak`, `stat-average`, `stat-available`, `stat-utilization`, `stat-denied`).
@@ -94,6 +101,8 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @cssprop [--kre-usage-average-color=#d9480f] - Average Peak dotted line.
  * @cssprop [--kre-usage-capacity-color=#b3261e] - Hatching and marks of buckets at capacity.
  * @cssprop [--kre-usage-highlight-color=rgb(47 111 222 / 0.12)] - Band behind the bucket in focus.
+ * @cssprop [--kre-usage-previous-color=var(--kre-color-text)] - The previous period's ghost bars (compare).
+ * @cssprop [--kre-usage-change-color=var(--kre-color-text)] - The marks of allocation changes on the Available step.
  * @cssprop [--kre-usage-chart-height=clamp(240px, 45cqw, 380px)] - Height of the plot.
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
  * @cssprop [--kre-spacing=16px] - Padding of the element.
@@ -114,8 +123,16 @@ export abstract class LicenseUsageElement extends ReportElement {
   /** The heading over the chart. Default: the product's report title. */
   @property() heading: string | null = null;
 
+  /**
+   * Compare with the previous period: the same-length range just before, drawn as ghost bars
+   * aligned bucket by bucket, with both values and the change in the tooltip and the table.
+   */
+  @property({ type: Boolean, reflect: true }) compare = false;
+
   @state() private hiddenSeries: ReadonlySet<Series> = new Set();
   @state() private showTable = false;
+  /** The allocation-change mark whose tooltip shows; -1 for none. */
+  @state() private activeChange = -1;
   @state() protected notice = '';
 
   /** The heading when `heading` is not set. */
@@ -123,7 +140,7 @@ export abstract class LicenseUsageElement extends ReportElement {
 
   private readonly size = new SizeController(this);
   private shown: UsageResponse | undefined;
-  private memo: { data: UsageResponse; key: string; layout: ChartLayout } | null = null;
+  private memo: { data: UsageResponse; previous: UsageResponse | undefined; key: string; layout: ChartLayout } | null = null;
 
   private readonly data = usageTask(this, {
     args: () => {
@@ -132,6 +149,16 @@ export abstract class LicenseUsageElement extends ReportElement {
     },
     load: (params, signal) => this.request('usage', params, signal),
   });
+
+  private readonly previous = previousTask(
+    this,
+    () => {
+      const { from, to } = previousRange(this.range);
+      // No request while compare is off (a null endpoint makes none).
+      return [this.compare ? this.endpoint : null, this.product, from, to, this.resolvedInterval, this.zone, this.organizationIds.join(','), this.fetch];
+    },
+    (params, signal) => this.request('usage', params, signal),
+  );
 
   private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
 
@@ -148,6 +175,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     range: (r: DateRange) => this.changeFilters(this.resolvedInterval === 'hour' && !hourAllowed(r) ? { ...r, interval: 'day' } : { ...r }),
     organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
     toggleTable: () => (this.showTable = !this.showTable),
+    toggleCompare: () => this.changeFilters({ compare: !this.compare }),
     exportCsv: () => void this.exportCsv(),
     exportPng: () => void this.exportPng(),
   });
@@ -164,7 +192,13 @@ export abstract class LicenseUsageElement extends ReportElement {
   }
 
   override filterState(): FilterState {
-    return { ...super.filterState(), interval: this.resolvedInterval };
+    return { ...super.filterState(), interval: this.resolvedInterval, compare: this.compare };
+  }
+
+  /** The previous period's buckets aligned with the ones on screen, while comparing and loaded. */
+  private comparedWith(data: UsageResponse): Array<UsageBucket | undefined> | undefined {
+    const previous = this.previous.value;
+    return this.compare && isPreviousOf(previous, data) ? aligned(previous, data) : undefined;
   }
 
   protected override collectNotices(): AttributeNotice[] {
@@ -216,7 +250,7 @@ export abstract class LicenseUsageElement extends ReportElement {
   private facts(index: number) {
     const data = this.data.value;
     const b = data?.buckets[index];
-    return data && b ? bucketFacts(b, { interval: data.interval, zone: data.timeZone, locale: this.resolvedLocale }) : null;
+    return data && b ? bucketFacts(b, { interval: data.interval, zone: data.timeZone, locale: this.resolvedLocale }, this.comparedWith(data)?.[index]) : null;
   }
 
   private toggleSeries(series: Series): void {
@@ -232,9 +266,21 @@ export abstract class LicenseUsageElement extends ReportElement {
     const locale = this.resolvedLocale;
     const font = getComputedStyle(this).fontFamily;
     const key = `${width}x${height}|${locale}|${font}`;
-    if (this.memo?.data === data && this.memo.key === key) return this.memo.layout;
-    const layout = layoutChart({ buckets: data.buckets, interval: data.interval, timeZone: data.timeZone, locale, width, height, measure: labelMeasure(font) });
-    this.memo = { data, key, layout };
+    const compared = this.comparedWith(data);
+    const previous = compared ? this.previous.value : undefined;
+    if (this.memo?.data === data && this.memo.previous === previous && this.memo.key === key) return this.memo.layout;
+    const layout = layoutChart({
+      buckets: data.buckets,
+      interval: data.interval,
+      timeZone: data.timeZone,
+      locale,
+      width,
+      height,
+      measure: labelMeasure(font),
+      previous: compared?.map((b) => b?.peak),
+      changes: data.capacityChanges,
+    });
+    this.memo = { data, previous, key, layout };
     return layout;
   }
 
@@ -278,6 +324,7 @@ export abstract class LicenseUsageElement extends ReportElement {
       organizations: data?.organizations ?? [],
       hasData: Boolean(data && !isEmptyUsage(data)),
       showTable: this.showTable,
+      compare: this.compare,
       busy: this.data.status === TaskStatus.PENDING,
     });
   }
@@ -295,13 +342,25 @@ export abstract class LicenseUsageElement extends ReportElement {
     if (isEmptyUsage(data)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;
     const ctx = { interval: data.interval, zone: data.timeZone, locale };
-    return html`${busyNote}${renderSummary(data, locale)}
+    const compared = this.comparedWith(data);
+    return html`${busyNote}${renderSummary(data, locale)}${this.renderPreviousNote()}
       <figure class="figure" part="figure" aria-labelledby="title" aria-describedby="chart-description" aria-busy=${busy ? 'true' : 'false'}>
         <p id="chart-description" class="visually-hidden">${summaryText(data, locale)}</p>
-        ${this.showTable ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s), data.interval, data.timeZone)}
+        ${this.showTable ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s), data.interval, data.timeZone, Boolean(compared))}
         <div class="plot-area" part="plot" ?hidden=${this.showTable}>${this.renderPlot(data)}</div>
-        ${this.showTable ? renderTable(data, ctx, `${this.heading || this.defaultHeading}: ${summaryText(data, locale)}`) : nothing}
+        ${this.showTable
+          ? html`${renderTable(data, ctx, `${this.heading || this.defaultHeading}: ${summaryText(data, locale)}`, compared)}
+              ${renderChangeList(data.capacityChanges, data.organizations, data.timeZone, locale)}`
+          : nothing}
       </figure>`;
+  }
+
+  /** Why the comparison is missing, when its request failed (the chart itself is fine). */
+  private renderPreviousNote(): TemplateResult | typeof nothing {
+    if (!this.compare || this.previous.status !== TaskStatus.ERROR) return nothing;
+    const error = this.previous.error;
+    const detail = error instanceof ReportError ? error.message : String(error);
+    return html`<p class="notice" part="previous-note" role="status">${str('previousUnavailable', { detail })}</p>`;
   }
 
   private renderPlot(data: UsageResponse): TemplateResult {
@@ -318,6 +377,17 @@ export abstract class LicenseUsageElement extends ReportElement {
       </div>
       ${facts && bar && layout
         ? renderTooltip(facts, placeTooltip(layout.margin.left + bar.x0, layout.margin.left + bar.x1, layout.width, layout.margin.top), ia.visible)
+        : nothing}
+      ${layout && !this.hiddenSeries.has('available')
+        ? renderChangeMarks({
+            layout,
+            changes: data.capacityChanges,
+            organizations: data.organizations,
+            zone: data.timeZone,
+            locale: this.resolvedLocale,
+            active: this.activeChange,
+            onActive: (index) => (this.activeChange = index),
+          })
         : nothing}
       <div class="visually-hidden" aria-live="polite">${ia.announcement}</div>`;
   }

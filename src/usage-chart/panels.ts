@@ -9,6 +9,7 @@ import { str } from '../shared/strings.js';
 import { SERIES, type Series } from './chart-view.js';
 import { bucketText, peakAtText } from './labels.js';
 import { atCapacity, peakReachedLicences } from './layout.js';
+import { changeText, comparedSentence, type ComparedFacts } from './compare.js';
 
 export interface Ctx {
   interval: Interval;
@@ -16,7 +17,7 @@ export interface Ctx {
   locale: string;
 }
 
-const SERIES_LABEL = { available: 'availableSessions', peak: 'peakUsage', average: 'averagePeak' } as const;
+const SERIES_LABEL = { available: 'availableSessions', peak: 'peakUsage', average: 'averagePeak', previous: 'previousPeriod' } as const;
 
 /** Peak / available of a bucket, or null when nothing was available. */
 export const utilization = (b: Pick<UsageBucket, 'peak' | 'available'>) => (b.available > 0 ? b.peak / b.available : null);
@@ -32,6 +33,8 @@ export interface BucketFacts {
   atCapacity: boolean;
   /** Why the bucket is at capacity: "Peak reached the 20 licences", "3 requests denied". */
   capacityReasons: string[];
+  /** The aligned bucket of the previous period, while comparing. */
+  previous?: ComparedFacts;
 }
 
 /** Why a bucket is at capacity, in words (empty when it is not). */
@@ -42,8 +45,15 @@ export function capacityReasons(b: UsageBucket, locale: string): string[] {
   return reasons;
 }
 
-export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx): BucketFacts {
+export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx, previous?: UsageBucket): BucketFacts {
   return {
+    previous: previous && {
+      title: bucketText(previous, interval, zone, locale),
+      peak: formatInteger(locale, previous.peak),
+      average: formatDecimal(locale, previous.averagePeak),
+      denied: formatInteger(locale, previous.denied),
+      peakChange: changeText(b.peak, previous.peak, locale),
+    },
     title: bucketText(b, interval, zone, locale),
     available: formatInteger(locale, b.available),
     peak: formatInteger(locale, b.peak),
@@ -67,6 +77,7 @@ export function factsSentence(f: BucketFacts): string {
     `${str('utilization')} ${f.utilization}`,
     `${str('deniedRequests')} ${f.denied}`,
     f.atCapacity ? `${str('atCapacity')}: ${f.capacityReasons.join(', ')}` : '',
+    f.previous ? comparedSentence(f.previous) : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -124,9 +135,9 @@ const AVERAGE_MEANING = { hour: 'averagePeakHour', day: 'averagePeakDay', week: 
 /** What Average Peak means at this interval, in words (CONTRACT 4, averagePeak). */
 export const averagePeakMeaning = (interval: Interval) => str(AVERAGE_MEANING[interval]);
 
-export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void, interval: Interval, zone: string): TemplateResult {
+export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void, interval: Interval, zone: string, comparing = false): TemplateResult {
   return html`<div class="legend" part="legend" role="group" aria-label=${str('chartLegend')}>
-      ${SERIES.map(
+      ${SERIES.filter((s) => s !== 'previous' || comparing).map(
         (s) => html`<button type="button" class="legend-item" part="legend-item" data-series=${s} aria-pressed=${hidden.has(s) ? 'false' : 'true'}
           aria-describedby=${s === 'average' ? 'average-meaning' : nothing}
           @click=${() => toggle(s)}><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(SERIES_LABEL[s])}</button>`,
@@ -169,10 +180,21 @@ export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: bool
     ${f.atCapacity
       ? html`<div class="tooltip-capacity"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}: ${f.capacityReasons.join(', ')}</div>`
       : nothing}
+    ${f.previous
+      ? html`<div class="tooltip-previous">
+          <div class="tooltip-subtitle"><span class="swatch swatch-previous" aria-hidden="true"></span>${str('previousPeriod')}: ${f.previous.title}</div>
+          <dl class="tooltip-facts">
+            <dt>${str('peakUsage')}</dt><dd>${f.previous.peak}</dd>
+            <dt>${str('change')}</dt><dd>${f.previous.peakChange}</dd>
+            <dt>${str('averagePeak')}</dt><dd>${f.previous.average}</dd>
+            <dt>${str('deniedRequests')}</dt><dd>${f.previous.denied}</dd>
+          </dl>
+        </div>`
+      : nothing}
   </div>`;
 }
 
-export function renderTable(data: UsageResponse, ctx: Ctx, caption: string): TemplateResult {
+export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, previous?: ReadonlyArray<UsageBucket | undefined>): TemplateResult {
   return html`<div class="table-scroller" part="table-scroller" tabindex="0" role="region" aria-labelledby="table-caption">
     <table class="data-table" part="table">
       <caption id="table-caption">${caption}</caption>
@@ -185,11 +207,12 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string): Tem
           <th scope="col">${str('averagePeak')}</th>
           <th scope="col">${str('utilization')}</th>
           <th scope="col">${str('deniedRequests')}</th>
+          ${previous ? html`<th scope="col">${str('previousPeak')}</th><th scope="col">${str('change')}</th>` : nothing}
         </tr>
       </thead>
       <tbody>
-        ${data.buckets.map((b) => {
-          const f = bucketFacts(b, ctx);
+        ${data.buckets.map((b, i) => {
+          const f = bucketFacts(b, ctx, previous?.[i]);
           return html`<tr part=${f.atCapacity ? 'row row-capacity' : 'row'}>
             <th scope="row">${f.title}</th>
             <td>${f.available}</td>
@@ -201,6 +224,7 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string): Tem
             <td>${f.average}</td>
             <td>${f.utilization}</td>
             <td>${f.denied}</td>
+            ${previous ? html`<td>${f.previous?.peak ?? '—'}</td><td>${f.previous?.peakChange ?? '—'}</td>` : nothing}
           </tr>`;
         })}
       </tbody>

@@ -31,6 +31,7 @@ export interface ToolbarState {
   organizations: readonly Organization[];
   hasData: boolean;
   showTable: boolean;
+  compare: boolean;
   busy: boolean;
   /** Every filter and action off (after a 401 or 403). */
   disabled?: boolean;
@@ -41,6 +42,7 @@ export interface ToolbarActions {
   range(range: DateRange): void;
   organization(ids: string[]): void;
   toggleTable(): void;
+  toggleCompare(): void;
   exportCsv(): void;
   exportPng(): void;
 }
@@ -73,6 +75,8 @@ export class ChartToolbar {
         </div>
       </div>
       <div class="actions" part="actions">
+        <button type="button" class="button" part="compare-button" aria-pressed=${s.compare ? 'true' : 'false'}
+          ?disabled=${off} @click=${() => a.toggleCompare()}>${str('compare')}</button>
         <button type="button" class="button" part="table-button" aria-pressed=${s.showTable ? 'true' : 'false'}
           ?disabled=${!s.hasData || off} @click=${() => a.toggleTable()}>${str(s.showTable ? 'showAsChart' : 'showAsTable')}</button>
         <button type="button" class="button" part="export-button export-csv" ?disabled=${!s.hasData || s.busy || off}

@@ -15,6 +15,9 @@ export const usageStyles = css`
     --_capacity: var(--kre-usage-capacity-color, #b3261e);
     --_highlight: var(--kre-usage-highlight-color, rgb(47 111 222 / 0.12));
     --_muted: var(--kre-color-text-muted, #5b6578);
+    /* The previous period's ghost bars, and the marks of allocation changes on the step. */
+    --_previous: var(--kre-usage-previous-color, var(--kre-color-text, #1d2433));
+    --_change: var(--kre-usage-change-color, var(--kre-color-text, #1d2433));
     --_gap: var(--kre-spacing-small, 12px);
     display: flex;
     flex-direction: column;
@@ -176,6 +179,10 @@ export const usageStyles = css`
     color: var(--_muted);
     white-space: normal;
   }
+  .swatch-previous {
+    background: none;
+    border: 1.5px dashed var(--_previous);
+  }
   .swatch-capacity {
     background: repeating-linear-gradient(135deg, var(--_capacity) 0 2px, var(--_peak) 2px 5px);
   }
@@ -283,6 +290,17 @@ export const usageStyles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
+  .previous-peaks {
+    fill: none;
+    stroke: var(--_previous);
+    stroke-width: 1.5;
+    stroke-dasharray: 3 2;
+  }
+  .change-mark {
+    fill: var(--kre-color-surface, #ffffff);
+    stroke: var(--_change);
+    stroke-width: 2;
+  }
   .active-slot {
     fill: var(--_highlight);
   }
@@ -331,6 +349,48 @@ export const usageStyles = css`
     margin: 0;
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  .tooltip-previous {
+    margin-block-start: 6px;
+    padding-block-start: 6px;
+    border-top: 1px solid var(--kre-color-border, #d8dde6);
+  }
+  .tooltip-subtitle {
+    display: flex;
+    align-items: center;
+    margin-block-end: 2px;
+    font-weight: 600;
+  }
+  .change-marks {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  .change-mark-button {
+    position: absolute;
+    width: 16px;
+    height: 16px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    pointer-events: auto;
+    cursor: help;
+  }
+  .change-tip {
+    z-index: 6;
+  }
+  .change-list {
+    font-size: 0.857em;
+  }
+  .change-list-title {
+    margin: 0 0 4px;
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .change-list ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
   }
   .tooltip-capacity {
     margin-block-start: 6px;
@@ -443,7 +503,11 @@ export const usageStyles = css`
     .bar-capacity {
       stroke: CanvasText;
     }
-    .swatch-capacity {
+    .swatch-previous {
+    background: none;
+    border: 1.5px dashed var(--_previous);
+  }
+  .swatch-capacity {
       background: repeating-linear-gradient(135deg, CanvasText 0 2px, Highlight 2px 5px);
       forced-color-adjust: none;
     }
@@ -460,6 +524,13 @@ export const usageStyles = css`
     }
     .average-casing {
       stroke: Canvas;
+    }
+    .previous-peaks,
+    .change-mark {
+      stroke: CanvasText;
+    }
+    .swatch-previous {
+      border-color: CanvasText;
     }
     .tick-label {
       fill: CanvasText;
