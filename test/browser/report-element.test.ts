@@ -5,6 +5,7 @@ import { customElement } from 'lit/decorators.js';
 import { daysToCivil, formatCivilDate } from '../../src/core/tz.js';
 import { todayDays } from '../../src/shared/dates.js';
 import { ReportElement } from '../../src/shared/report-element.js';
+import { defineElement, VERSION } from '../../src/shared/define.js';
 
 @customElement('test-report-element')
 class TestReport extends ReportElement {
@@ -46,5 +47,43 @@ describe('ReportElement date range', () => {
   it('an unknown time-zone falls back to the browser zone', async () => {
     const el = await fixture<TestReport>(html`<test-report-element time-zone="Mars/Base"></test-report-element>`);
     expect(el.filterState().timeZone).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+});
+
+describe('defineElement', () => {
+  let warnings: string[];
+  let warn: typeof console.warn;
+  beforeEach(() => {
+    warnings = [];
+    warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  it('defines once; the same version again is silent; another version is named in one warning', () => {
+    class First extends HTMLElement {}
+    class Second extends HTMLElement {}
+    defineElement('test-define-twice', First);
+    expect(customElements.get('test-define-twice')).to.equal(First);
+    expect((First as unknown as Record<symbol, string>)[Symbol.for('kre-license-reports.version')]).to.equal(VERSION);
+    // A second copy of this version (a double import): the first wins, nothing to say.
+    (Second as unknown as Record<symbol, string>)[Symbol.for('kre-license-reports.version')] = VERSION;
+    defineElement('test-define-twice', Second);
+    expect(warnings).to.deep.equal([]);
+    // Another script (or version) got there first: it wins, and the page is told.
+    class Theirs extends HTMLElement {}
+    customElements.define('test-define-theirs', Theirs);
+    defineElement('test-define-theirs', class Ours extends HTMLElement {});
+    expect(customElements.get('test-define-theirs')).to.equal(Theirs);
+    expect(warnings).to.deep.equal([
+      `<test-define-theirs> was already defined by another script; this copy (kre-license-reports ${VERSION}) is not used. Load one version of the package.`,
+    ]);
+  });
+
+  it('VERSION is the package version', async () => {
+    const pkg = (await (await fetch('/package.json')).json()) as { version: string };
+    expect(VERSION).to.equal(pkg.version);
   });
 });

@@ -52,12 +52,19 @@ export class MultiSelect implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    document.addEventListener('pointerdown', this.onOutside, true);
+  /** The outside-press listener is on the document only while the panel is open: no idle work. */
+  private listening = false;
+
+  private listen(on: boolean): void {
+    if (on === this.listening || typeof document === 'undefined') return;
+    this.listening = on;
+    if (on) document.addEventListener('pointerdown', this.onOutside, true);
+    else document.removeEventListener('pointerdown', this.onOutside, true);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('pointerdown', this.onOutside, true);
+    this.open = false;
+    this.listen(false);
   }
 
   private readonly onOutside = (event: Event) => {
@@ -66,6 +73,7 @@ export class MultiSelect implements ReactiveController {
 
   toggle(open = !this.open): void {
     this.open = open;
+    this.listen(open);
     if (!open) this.query = '';
     this.host.requestUpdate();
   }
