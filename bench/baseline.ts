@@ -2,7 +2,9 @@
  * Straightforward baselines for the core benchmark: the code one would write first. Sessions
  * stay objects and are parsed per query, events are objects sorted with Array.prototype.sort, and
  * the CSV is one string built by concatenation, with a (cached) Intl formatter's formatToParts per timestamp. They compute
- * the same results as core (the bench checks), so the ratio compares like with like.
+ * the same results as core (the bench checks), so the ratio compares like with like. Contract 1.1:
+ * `denied` per bucket, and `available` under an organization filter draws on the matched
+ * organizations, their ancestors and the account-wide scope.
  */
 import { bucketGrid, dayGrid, subGrid } from '../src/core/calendar.js';
 import { compareText, civilToDays, formatInstant, parseCivilDate, localToInstant, type Dataset, type SessionItem, type SessionsQuery, type UsageQuery } from '../src/core/index.js';
@@ -10,6 +12,17 @@ import { compareText, civilToDays, formatInstant, parseCivilDate, localToInstant
 function inFilter(ds: Dataset, orgId: string | null, filter: readonly string[] | undefined): boolean {
   if (!filter?.length) return true;
   for (let id = orgId; id; id = ds.organizations.find((o) => o.id === id)?.parentId ?? null) if (filter.includes(id)) return true;
+  return false;
+}
+
+/** Whether an allocation scope counts under the filter: matched, an ancestor of a filter id, or account-wide. */
+function inScope(ds: Dataset, scope: string | null, filter: readonly string[] | undefined): boolean {
+  if (!filter?.length || scope === null || inFilter(ds, scope, filter)) return true;
+  for (const id of filter) {
+    for (let a = ds.organizations.find((o) => o.id === id)?.parentId ?? null; a; a = ds.organizations.find((o) => o.id === a)?.parentId ?? null) {
+      if (a === scope) return true;
+    }
+  }
   return false;
 }
 
@@ -31,6 +44,12 @@ export function baselineUsage(ds: Dataset, q: UsageQuery, asOf: string) {
     if (end !== Infinity) events.push({ t: end, d: -1 });
   }
   events.sort((a, b) => a.t - b.t || a.d - b.d);
+  const denials: number[] = [];
+  for (const d of ds.denials ?? []) {
+    if (d.product !== q.product) continue;
+    if (q.organizationIds?.length && (d.organizationId === null || !inFilter(ds, d.organizationId, q.organizationIds))) continue;
+    denials.push(Date.parse(d.at));
+  }
   const peaks: number[] = [];
   const at: number[] = [];
   let e = 0;
@@ -61,8 +80,7 @@ export function baselineUsage(ds: Dataset, q: UsageQuery, asOf: string) {
       let available = 0;
       const latest = new Map<string | null, { t: number; n: number }>();
       for (const a of ds.allocations) {
-        if (a.product !== q.product || !inFilter(ds, a.organizationId, q.organizationIds)) continue;
-        if (q.organizationIds?.length && a.organizationId === null) continue;
+        if (a.product !== q.product || !inScope(ds, a.organizationId, q.organizationIds)) continue;
         const t = Date.parse(a.effectiveFrom);
         if (t < end && (latest.get(a.organizationId)?.t ?? -Infinity) <= t) latest.set(a.organizationId, { t, n: a.sessions });
       }
@@ -74,14 +92,16 @@ export function baselineUsage(ds: Dataset, q: UsageQuery, asOf: string) {
         peak,
         peakAt: peak === 0 ? null : formatInstant(at[sub.firstSub[i] + k], q.timeZone),
         averagePeak: subs.reduce((x, y) => x + y, 0) / subs.length,
+        denied: denials.filter((t) => t >= start && t < end).length,
       };
     }),
   };
 }
 
-export function baselineSessions(ds: Dataset, q: SessionsQuery, _asOf: string): string[] {
+/** Sorted by user name (`sort: 'user'`), ties by session id ascending (contract 1.1); as of `asOf`. */
+export function baselineSessions(ds: Dataset, q: SessionsQuery, asOf: string): string[] {
   const from = localToInstant(q.timeZone, civilToDays(parseCivilDate(q.from)!));
-  const to = localToInstant(q.timeZone, civilToDays(parseCivilDate(q.to)!) + 1);
+  const to = Math.min(localToInstant(q.timeZone, civilToDays(parseCivilDate(q.to)!) + 1), Date.parse(asOf));
   const needle = (q.q ?? '').toLowerCase();
   const matches = ds.sessions.filter((s) => {
     if (s.product !== q.product) return false;
@@ -89,11 +109,9 @@ export function baselineSessions(ds: Dataset, q: SessionsQuery, _asOf: string): 
     if (t < from || t >= to) return false;
     return [s.user.name, s.user.email, s.sessionId, s.machineId].some((f) => f.toLowerCase().includes(needle));
   });
+  const sign = q.order === 'desc' ? -1 : 1;
   matches.sort(
-    (a, b) =>
-      compareText(a.user.name, b.user.name) ||
-      Date.parse(a.started) - Date.parse(b.started) ||
-      (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0),
+    (a, b) => sign * compareText(a.user.name, b.user.name) || (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0),
   );
   return matches.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)).map((s) => s.sessionId);
 }

@@ -127,7 +127,7 @@ export async function mount(o: MountOptions = {}): Promise<KreUserSessions> {
 Object.assign(globalThis, { harness: { mount, fakeFetch } });
 
 // ---------------------------------------------------------------------------------------------
-// The browser bench of <kre-user-sessions> (bench/sessions.bench.mjs drives it).
+// The export bench of <kre-user-sessions> (bench/sessions.bench.mjs drives it).
 
 
 async function until(ready: () => boolean, timeout = 60_000): Promise<void> {
@@ -136,54 +136,6 @@ async function until(ready: () => boolean, timeout = 60_000): Promise<void> {
     if (performance.now() - start > timeout) throw new Error('bench: timed out');
     await new Promise((r) => setTimeout(r, 1));
   }
-}
-
-/** Response handed over → page painted, for `runs` pages of `pageSize` rows (next page each time). */
-async function benchPage(pageSize: number, runs: number): Promise<number[]> {
-  const stats: FakeStats = { requests: 0, respondedAt: 0, afterPaint: true };
-  const el = await mount({ attrs: { 'page-size': String(pageSize), from: '2026-09-17' }, sessions: 20_000 });
-  el.fetch = fakeFetch('ok', 20_000, stats);
-  const root = el.shadowRoot!;
-  const firstId = () => root.querySelector('tbody tr:not(.skeleton) .c-sessionId button')?.getAttribute('data-copy');
-  await until(() => Boolean(firstId()) && !root.querySelector('[aria-busy="true"]'));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = firstId();
-    (root.querySelector('[data-page="nextPage"]') as HTMLElement).click();
-    await until(() => firstId() !== before && !root.querySelector('[aria-busy="true"]'));
-    const painted = await nextPaint();
-    times.push(painted - stats.respondedAt);
-  }
-  return times;
-}
-
-/**
- * Baseline in the same page: the same rows as a bare `<table>` of text cells built with DOM
- * calls (no Lit, no styles), data in hand → painted. What any table of that size costs here.
- */
-async function benchPlainTable(pageSize: number, runs: number): Promise<number[]> {
-  document.body.replaceChildren();
-  const data = querySessions(dataset(20_000), { product: 'kre', from: '2026-09-17', to: '2026-10-31', timeZone: 'Europe/Berlin', limit: 1000 }, ASOF).items;
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    const table = document.createElement('table');
-    const body = document.createElement('tbody');
-    for (let i = 0; i < pageSize; i++) {
-      const s = data[(r * pageSize + i) % data.length];
-      const tr = document.createElement('tr');
-      for (const text of [s.user.name, s.user.email, s.sessionId, s.machineId, s.licenseSource, s.organization?.path.join(' / ') ?? '', s.licenseType, s.started, s.ended ?? 'Active', '1:00:00']) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      body.append(tr);
-    }
-    table.append(body);
-    document.body.replaceChildren(table);
-    times.push((await nextPaint()) - t0);
-  }
-  return times;
 }
 
 interface ExportBench {
@@ -242,4 +194,4 @@ async function benchExport(sessions = 100_000, measureLive = false): Promise<Exp
   return { rows, ms, bytes: (file as Blob | null)?.size ?? 0, liveHeap, heapBefore, heapPeak };
 }
 
-Object.assign(globalThis, { sessionsBench: { benchPage, benchPlainTable, benchExport } });
+Object.assign(globalThis, { sessionsBench: { benchExport } });
