@@ -6,10 +6,11 @@
  */
 import { bucketGrid, rangeInstants, type Range } from './calendar.js';
 import { instant, validateCapacityQuery } from './validate.js';
-import { organizationMask, productIndex, scopeMask, type ProductIndex } from './prepare.js';
+import { productIndex, type ProductIndex } from './prepare.js';
+import { organizationMask, scopeMask } from './organizations.js';
 import { countAtOrBefore, countBefore, peaksOver } from './sweep.js';
 import { availableAt, denialTimes, sweepEvents } from './usage.js';
-import { civilToDays, formatUtc, isoWeekday, offsetMinutes } from './tz.js';
+import { civilToDays, formatUtc, wallClock } from './tz.js';
 import type {
   CapacityCoverage,
   CapacityHour,
@@ -19,9 +20,6 @@ import type {
   Dataset,
 } from './types.js';
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 const SHARES = [50, 90, 95, 99] as const;
 
 /**
@@ -78,9 +76,8 @@ function peaksByHour(starts: Float64Array, ends: Float64Array, range: Range, asO
   const sum = new Float64Array(168);
   const count = new Int32Array(168);
   for (let b = 0; b < peak.length; b++) {
-    const local = grid[b] + offsetMinutes(range.timeZone, grid[b]) * MINUTE;
-    const days = Math.floor(local / DAY);
-    const cell = isoWeekday(days) * 24 + Math.floor((local - days * DAY) / HOUR);
+    const wall = wallClock(range.timeZone, grid[b]);
+    const cell = wall.weekday * 24 + wall.hour;
     if (peak[b] > max[cell]) max[cell] = peak[b];
     sum[cell] += peak[b];
     count[cell]++;

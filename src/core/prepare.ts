@@ -5,20 +5,13 @@
  * to change the data, pass a new dataset object (or call `forgetDataset`).
  */
 import { ContractError, describeValue } from './errors.js';
-import type { Dataset, DenialRecord, Organization, Product, SessionRecord } from './types.js';
+import type { Dataset, DenialRecord, Product, SessionRecord } from './types.js';
+import { indexOrganizations, type OrgIndex } from './organizations.js';
+import { gather, iota, keep, orderBy } from './order.js';
 import { PRODUCTS } from './types.js';
 import { oneOf, optionalId, requireString } from './validate.js';
 import { parseInstant } from './tz.js';
 import { compareCodePoints } from './text-order.js';
-
-export interface OrgIndex {
-  list: Organization[];
-  byId: Map<string, number>;
-  parent: Int32Array;
-  children: number[][];
-  /** Names from the root down, per organization. */
-  paths: string[][];
-}
 
 export interface AllocationSeries {
   /** Index of the scope's organization, -1 for the account-wide scope. */
@@ -63,38 +56,6 @@ const cache = new WeakMap<Dataset, DatasetIndex>();
 
 export function forgetDataset(dataset: Dataset): void {
   cache.delete(dataset);
-}
-
-function indexOrganizations(list: unknown): OrgIndex {
-  if (!Array.isArray(list)) throw new ContractError('organizations', `expected a list, got ${describeValue(list)}`);
-  const byId = new Map<string, number>();
-  list.forEach((org: Organization, i) => {
-    if (!org || typeof org !== 'object') throw new ContractError(`organizations[${i}]`, 'expected an object');
-    const id = requireString(`organizations[${i}].id`, org.id);
-    requireString(`organizations[${i}].name`, org.name);
-    if (byId.has(id)) throw new ContractError(`organizations[${i}].id`, `duplicate id ${describeValue(id)}`);
-    byId.set(id, i);
-  });
-  const parent = new Int32Array(list.length).fill(-1);
-  const children: number[][] = list.map(() => []);
-  list.forEach((org: Organization, i) => {
-    const parentId = optionalId(`organizations[${i}].parentId`, org.parentId ?? null);
-    if (parentId === null) return;
-    const p = byId.get(parentId);
-    if (p === undefined) throw new ContractError(`organizations[${i}].parentId`, `unknown organization ${describeValue(parentId)}`);
-    parent[i] = p;
-    children[p].push(i);
-  });
-  const paths: string[][] = new Array(list.length);
-  const pathOf = (i: number, depth: number): string[] => {
-    if (paths[i]) return paths[i];
-    if (depth > list.length) throw new ContractError(`organizations[${i}].parentId`, 'the organization tree has a cycle');
-    const own = (list[i] as Organization).name;
-    paths[i] = parent[i] < 0 ? [own] : [...pathOf(parent[i], depth + 1), own];
-    return paths[i];
-  };
-  for (let i = 0; i < list.length; i++) pathOf(i, 0);
-  return { list: list as Organization[], byId, parent, children, paths };
 }
 
 function recordInstant(field: string, text: unknown): number {
@@ -284,58 +245,6 @@ function indexAllocations(dataset: Dataset, orgs: OrgIndex, product: Product): A
   });
 }
 
-export function iota(n: number): Uint32Array {
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-/** The items that pass `test`, in order (TypedArray#filter with plain loops: far faster in V8). */
-function keep(items: Uint32Array, test: (i: number) => boolean): Uint32Array {
-  const out = new Uint32Array(items.length);
-  let k = 0;
-  for (let x = 0; x < items.length; x++) if (test(items[x])) out[k++] = items[x];
-  return out.slice(0, k);
-}
-
-/** `values[order[k]]` for every k. */
-function gather(values: Float64Array, order: Uint32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
-  return out;
-}
-
-/**
- * `items` (indices into `times`) sorted by time, ties by index. Packs time and position into one
- * exact float key and sorts natively when the product fits in 2^53 (whole seconds over years of
- * data, a million rows); otherwise sorts with a comparator.
- */
-export function orderBy(times: Float64Array, items: Uint32Array): Uint32Array {
-  const n = items.length;
-  if (n < 2) return items;
-  let min = Infinity;
-  let max = -Infinity;
-  let wholeSeconds = true;
-  for (let k = 0; k < n; k++) {
-    const t = times[items[k]];
-    if (t < min) min = t;
-    if (t > max) max = t;
-    if (wholeSeconds && t % 1000 !== 0) wholeSeconds = false;
-  }
-  const unit = wholeSeconds ? 1000 : 1;
-  const span = (max - min) / unit + 1;
-  if (!Number.isInteger(min) || span * n >= Number.MAX_SAFE_INTEGER) {
-    return items.slice().sort((a, b) => times[a] - times[b] || a - b);
-  }
-  const positions = items.slice().sort(); // ascending index: the key's tie-break
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = ((times[positions[k]] - min) / unit) * n + k;
-  keys.sort();
-  const out = new Uint32Array(n);
-  for (let k = 0; k < n; k++) out[k] = positions[keys[k] % n];
-  return out;
-}
-
 function datasetIndex(dataset: Dataset): DatasetIndex {
   let index = cache.get(dataset);
   if (!index) {
@@ -357,50 +266,4 @@ export function productIndex(dataset: Dataset, product: Product): ProductIndex {
     index.products.set(product, p);
   }
   return p;
-}
-
-/**
- * The organizations an organization filter matches: each id and all its descendants. Null when
- * there is no filter (everything matches, sessions and scopes without an organization included).
- */
-export function organizationMask(orgs: OrgIndex, ids: readonly string[]): Uint8Array | null {
-  if (!ids.length) return null;
-  const mask = new Uint8Array(orgs.list.length);
-  const stack: number[] = [];
-  for (const id of ids) {
-    const i = orgs.byId.get(id);
-    if (i === undefined) throw new ContractError('organizationId', `unknown organization ${describeValue(id)}`);
-    stack.push(i);
-  }
-  while (stack.length) {
-    const i = stack.pop() as number;
-    if (mask[i]) continue;
-    mask[i] = 1;
-    stack.push(...orgs.children[i]);
-  }
-  return mask;
-}
-
-/**
- * The allocation scopes an organization filter draws on (CONTRACT 4): the matched organizations
- * (each id and its descendants) and their ancestors. The account-wide scope (-1) always counts.
- * Null when there is no filter (every scope).
- */
-export function scopeMask(orgs: OrgIndex, ids: readonly string[]): Uint8Array | null {
-  const mask = organizationMask(orgs, ids);
-  if (!mask) return null;
-  for (const id of ids) {
-    for (let a = orgs.parent[orgs.byId.get(id) as number]; a >= 0 && !mask[a]; a = orgs.parent[a]) mask[a] = 1;
-  }
-  return mask;
-}
-
-/** Whether allocation scope `org` (-1: account-wide) is in a mask from `scopeMask`. */
-export function scopeMatches(mask: Uint8Array | null, org: number): boolean {
-  return mask === null || org < 0 || mask[org] === 1;
-}
-
-/** Whether organization index `org` (-1: none) passes a mask from `organizationMask`. */
-export function orgMatches(mask: Uint8Array | null, org: number): boolean {
-  return mask === null || (org >= 0 && mask[org] === 1);
 }

@@ -12,7 +12,9 @@
 import { ContractError } from './errors.js';
 import { localToInstant, civilToDays, formatUtc } from './tz.js';
 import { instant, validateSessionsQuery, type ValidSessionsQuery } from './validate.js';
-import { iota, organizationMask, productIndex, type ProductIndex } from './prepare.js';
+import { productIndex, type ProductIndex } from './prepare.js';
+import { organizationMask } from './organizations.js';
+import { iota } from './order.js';
 import { countAtOrBefore, countBefore } from './sweep.js';
 import { compareCodePoints, compareText, textSortKey } from './text-order.js';
 import type { Dataset, SessionItem, SessionRecord, SessionsQuery, SessionsResponse, SortField } from './types.js';

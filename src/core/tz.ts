@@ -163,6 +163,37 @@ export function localDays(timeZone: string, ms: number): number {
   return Math.floor((ms + offsetMinutes(timeZone, ms) * MINUTE) / DAY);
 }
 
+/** Local wall-clock fields of an instant in a zone: the one home of local-calendar reads. */
+export interface WallClock {
+  year: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** Days since epoch of the local date. */
+  days: number;
+  /** 0 Monday ... 6 Sunday (ISO). */
+  weekday: number;
+}
+
+/** The wall clock of the instant `ms` in `timeZone` (core's cached offsets: no Intl call per read). */
+export function wallClock(timeZone: string, ms: number): WallClock {
+  const wall = ms + offsetMinutes(timeZone, ms) * MINUTE;
+  const days = Math.floor(wall / DAY);
+  const d = new Date(days * DAY);
+  const inDay = wall - days * DAY;
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: Math.floor(inDay / 3_600_000),
+    minute: Math.floor(inDay / MINUTE) % 60,
+    days,
+    weekday: isoWeekday(days),
+  };
+}
+
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

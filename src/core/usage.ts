@@ -3,7 +3,8 @@
  */
 import { bucketGrid, dayGrid, rangeInstants, subGrid, type Range } from './calendar.js';
 import { instant, validateUsageQuery } from './validate.js';
-import { organizationMask, productIndex, scopeMask, scopeMatches, type ProductIndex } from './prepare.js';
+import { productIndex, type ProductIndex } from './prepare.js';
+import { organizationMask, scopeMask, scopeMatches } from './organizations.js';
 import { countBefore, peaksOver } from './sweep.js';
 import { compareCodePoints } from './text-order.js';
 import { civilToDays, formatInstant, formatUtc } from './tz.js';

@@ -2,7 +2,7 @@
  * Text of the chart in the element's `locale` and `time-zone`: axis tick labels, a bucket's dates
  * and its peak time. Pure: no DOM, cached Intl formatters.
  */
-import { isRepeatedWallTime } from '../core/tz.js';
+import { isRepeatedWallTime, localDays, wallClock } from '../core/tz.js';
 import type { Interval, UsageBucket } from '../core/types.js';
 import { dateFormat } from '../shared/format.js';
 import type { LocalFields, TickLevel } from './ticks.js';
@@ -114,12 +114,11 @@ export function bucketText(bucket: UsageBucket, interval: Interval, timeZone: st
   }
   // Ends are exclusive: the last day shown is the one before the end.
   const last = end - 1;
-  const s = new Date(start);
   if (interval === 'day' || sameLocalDay(start, last, timeZone)) {
     const f = dateFormat(locale, timeZone, DAY_TEXT);
     return f.format(start);
   }
-  if (interval === 'month' && isWholeMonth(s, new Date(end), timeZone)) {
+  if (interval === 'month' && isWholeMonth(start, end, timeZone)) {
     return dateFormat(locale, timeZone, MONTH_TEXT).format(start);
   }
   return formatRange(dateFormat(locale, timeZone, DATE_TEXT), start, last);
@@ -129,16 +128,12 @@ function formatRange(f: Intl.DateTimeFormat, a: number, b: number): string {
   return typeof f.formatRange === 'function' ? f.formatRange(a, b) : `${f.format(a)} – ${f.format(b)}`;
 }
 
-const ymd = (timeZone: string) => dateFormat('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-
 function sameLocalDay(a: number, b: number, timeZone: string): boolean {
-  const f = ymd(timeZone);
-  return f.format(a) === f.format(b);
+  return localDays(timeZone, a) === localDays(timeZone, b);
 }
 
-function isWholeMonth(start: Date, end: Date, timeZone: string): boolean {
-  const f = ymd(timeZone);
-  return f.format(start).endsWith('-01') && f.format(end).endsWith('-01');
+function isWholeMonth(start: number, end: number, timeZone: string): boolean {
+  return wallClock(timeZone, start).day === 1 && wallClock(timeZone, end).day === 1;
 }
 
 const PEAK_DATE_TIME: Options = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };

@@ -4,9 +4,8 @@
  * (unit + step) is picked per width: the finest whose labels fit. Pure: no DOM.
  */
 import type { Interval } from '../core/types.js';
-import { offsetMinutes } from '../core/tz.js';
+import { isoWeekday, wallClock, type WallClock } from '../core/tz.js';
 
-const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 export type TickUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -16,31 +15,11 @@ export interface TickLevel {
   step: number;
 }
 
-/** Local wall-clock fields of an instant in a zone. */
-export interface LocalFields {
-  year: number;
-  /** 1-12 */
-  month: number;
-  day: number;
-  hour: number;
-  /** Days since epoch of the local date. */
-  days: number;
-  /** 0 Monday ... 6 Sunday. */
-  weekday: number;
-}
+/** Local wall-clock fields of an instant in a zone (core's `WallClock`). */
+export type LocalFields = Pick<WallClock, 'year' | 'month' | 'day' | 'hour' | 'days' | 'weekday'>;
 
 export function localFields(ms: number, timeZone: string): LocalFields {
-  const wall = ms + offsetMinutes(timeZone, ms) * MINUTE;
-  const d = new Date(wall);
-  const days = Math.floor(wall / DAY);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    days,
-    weekday: (((days + 3) % 7) + 7) % 7,
-  };
+  return wallClock(timeZone, ms);
 }
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2})$/;
@@ -56,7 +35,7 @@ export function localFieldsOfIso(text: string, ms: number, timeZone: string): Lo
   const month = Number(m[2]);
   const day = Number(m[3]);
   const days = Math.floor(Date.UTC(year, month - 1, day) / DAY);
-  return { year, month, day, hour: Number(m[4]), days, weekday: (((days + 3) % 7) + 7) % 7 };
+  return { year, month, day, hour: Number(m[4]), days, weekday: isoWeekday(days) };
 }
 
 /** Every level, finest first. */
