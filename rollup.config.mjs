@@ -7,6 +7,7 @@
 // 2. dist/kre-license-reports.bundle.js: everything from src/index.ts inlined and minified, for a
 //    host page without a bundler (one <script type="module">). Its size budget is `npm run size`.
 import { existsSync, rmSync } from 'node:fs';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -99,6 +100,42 @@ if (input.index) {
         noEmitOnError: true,
       }),
       terser({ module: true, ecma: 2020, format: { comments: false } }),
+    ],
+  });
+}
+
+// 3. dist/server/: the report service (kre-license-reports/server, and the package's bin
+//    `kre-license-reports` in dist/server/cli.js), Node only, never in the bundle. pg and PGlite stay
+//    imports; core and mock stay imports of the modules config 1 writes (dist/core/, dist/mock/):
+//    dist/ mirrors src/, so the relative paths in src/server are already right in dist/server.
+if (existsSync('src/server/index.ts')) {
+  const serverDir = resolvePath('src/server');
+  configs.push({
+    input: { 'server/index': 'src/server/index.ts', 'server/cli': 'src/server/cli.ts' },
+    external: (id) => /^(node:|pg$|pg\/|@electric-sql\/pglite)/.test(id),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+      banner: (chunk) => (chunk.fileName === 'server/cli.js' ? '#!/usr/bin/env node' : ''),
+    },
+    plugins: [
+      {
+        name: 'server-keeps-core-imports',
+        resolveId(source, importer) {
+          if (!importer || !source.startsWith('.')) return null;
+          const target = resolvePath(dirname(importer), source);
+          return target.startsWith(serverDir + sep) ? null : { id: source, external: true };
+        },
+      },
+      typescript({
+        tsconfig: './tsconfig.server.json',
+        outDir: 'dist',
+        declaration: true,
+        noEmitOnError: true,
+      }),
     ],
   });
 }
