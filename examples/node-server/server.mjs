@@ -1,19 +1,20 @@
-// A report service in plain `node:http`, a starting point for a backend team: it answers the
-// endpoint contract (CONTRACT 3) with `kre-license-reports/core`, the same reference computation the
-// elements are tested against, and serves the example pages beside it.
+// A report service in plain `node:http`, a few lines over `kre-license-reports/server`: the
+// endpoint contract (CONTRACT 3) answered by the package's handler over a dataset in memory (core,
+// the same reference computation the elements are tested against), and the example pages beside it.
 //
 //   npm run build && node examples/node-server/server.mjs            # http://localhost:8080/
 //   PORT=9000 TOKEN=s3cret ALLOW_ORIGINS=http://localhost:5173 node examples/node-server/server.mjs
 //
-// What to replace when you make it yours: `dataset` (here a generated one; yours comes from your
-// database, in the format of CONTRACT 5) and `authorize` (here one shared bearer token).
+// For your own data, `npx kre-license-reports serve` runs the whole service (an embedded or a real
+// PostgreSQL, tokens, events): see the README, "Serve your own data". Here, `dataset` is a generated
+// one and `authenticate` checks one shared token (a bearer token or a portal's session cookie).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The package as a host installs it (this folder is inside the package, so Node resolves the
 // name to ../../dist by the `exports` of package.json: `npm run build` first).
-import { computeUsage, querySessions, PRODUCTS } from 'kre-license-reports/core';
+import { createReportHandler, MemoryStore } from 'kre-license-reports/server';
 import { generateDataset } from 'kre-license-reports/mock';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -31,77 +32,6 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-
-// ---------------------------------------------------------------------------------------------
-// Problems (RFC 9457) and query strings
-
-function sendJson(response, status, body, type = 'application/json') {
-  response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
-  // Indented for a person who opens the URL in a browser; compact for the elements.
-  const readable = /text\/html/.test(response.req.headers.accept ?? '');
-  response.end(JSON.stringify(body, null, readable ? 2 : undefined));
-}
-
-function sendProblem(response, status, title, detail, extra = {}) {
-  sendJson(response, status, { type: 'about:blank', title, status, detail, ...extra }, 'application/problem+json');
-}
-
-class BadQuery extends Error {
-  constructor(field, message) {
-    super(`${field}: ${message}`);
-    this.field = field;
-  }
-}
-
-/** A parameter that may appear once. */
-function one(params, name) {
-  const values = params.getAll(name);
-  if (values.length > 1) throw new BadQuery(name, `expected one value, got ${values.length}`);
-  return values[0];
-}
-
-/** A repeatable parameter (`organizationId=a&organizationId=b`). */
-function many(params, name) {
-  const values = params.getAll(name);
-  return values.length > 0 ? values : undefined;
-}
-
-function wholeNumber(params, name) {
-  const text = one(params, name);
-  if (text === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(text)) throw new BadQuery(name, `expected a whole number, got ${JSON.stringify(text)}`);
-  return Number(text);
-}
-
-// Only the shape is checked here; core judges the values (dates, zones, ranges, limits) and
-// throws a ContractError naming the field, which becomes a 400.
-const QUERIES = {
-  usage: (product, p) => ({
-    product,
-    from: one(p, 'from'),
-    to: one(p, 'to'),
-    interval: one(p, 'interval'),
-    timeZone: one(p, 'timeZone'),
-    organizationIds: many(p, 'organizationId'),
-  }),
-  sessions: (product, p) => ({
-    product,
-    from: one(p, 'from'),
-    to: one(p, 'to'),
-    timeZone: one(p, 'timeZone'),
-    q: one(p, 'q'),
-    licenseSources: many(p, 'licenseSource'),
-    organizationIds: many(p, 'organizationId'),
-    activeAt: one(p, 'activeAt'),
-    sort: one(p, 'sort'),
-    order: one(p, 'order'),
-    offset: wholeNumber(p, 'offset'),
-    limit: wholeNumber(p, 'limit'),
-  }),
-};
-
-// ---------------------------------------------------------------------------------------------
-// The server
 
 /**
  * @param {object} [options]
@@ -121,83 +51,29 @@ const QUERIES = {
 export function createReportServer(options = {}) {
   const asOf = new Date(options.asOf ?? Date.now());
   const dataset = options.dataset ?? generateDataset({ seed: 7, sessions: 20_000, days: 90, end: asOf });
-  const apiBase = (options.apiBase ?? '/api').replace(/\/+$/, '');
-  const allowOrigins = new Set(options.allowOrigins ?? []);
+
+  // The report service: one account, read by whoever holds the token (everyone when there is none).
+  const api = createReportHandler({
+    store: new MemoryStore({ portal: dataset }),
+    base: options.apiBase ?? '/api',
+    cors: options.allowOrigins,
+    asOf,
+    authenticate(request) {
+      const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const cookie = /(?:^|;\s*)kre_session=([^;]*)/.exec(request.headers.cookie ?? '')?.[1];
+      const signedIn = !options.token || bearer === options.token || cookie === options.token;
+      return signedIn ? { account: 'portal', role: 'account-admin' } : null;
+    },
+  });
+
+  // The example pages, under a strict Content-Security-Policy.
   const csp = options.connectOrigins?.length ? `${CSP}; connect-src 'self' ${options.connectOrigins.join(' ')}` : CSP;
   const dist = join(ROOT, 'dist');
   const mounts = Object.entries(options.mounts ?? { '/assets/': dist, '/second-copy/': dist, '/': join(ROOT, 'examples') })
-    // Longest prefix first.
-    .sort(([a], [b]) => b.length - a.length);
+    .sort(([a], [b]) => b.length - a.length); // longest prefix first
 
-  /** Cross-origin callers: allowed ones get the CORS headers; returns false for a refused one. */
-  function cors(request, response) {
-    const origin = request.headers.origin;
-    if (!origin || origin === `http://${request.headers.host}`) return true; // same origin
-    if (!allowOrigins.has(origin)) return false;
-    response.setHeader('Access-Control-Allow-Origin', origin);
-    response.setHeader('Access-Control-Allow-Credentials', 'true');
-    response.setHeader('Vary', 'Origin');
-    return true;
-  }
-
-  /** Replace with your own check (session, JWT, API gateway...). */
-  function authorize(request) {
-    if (!options.token) return true;
-    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const cookie = /(?:^|;\s*)kre_session=([^;]*)/.exec(request.headers.cookie ?? '')?.[1];
-    return bearer === options.token || cookie === options.token;
-  }
-
-  function api(request, response, url) {
-    if (!cors(request, response)) {
-      sendProblem(response, 403, 'Forbidden', `Origin ${request.headers.origin} may not call this service.`);
-      return;
-    }
-    if (request.method === 'OPTIONS') {
-      // Preflight (an Authorization header makes one).
-      response.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET',
-        'Access-Control-Allow-Headers': 'Authorization, Accept',
-        'Access-Control-Max-Age': '600',
-      });
-      response.end();
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET');
-      sendProblem(response, 405, 'Method Not Allowed', `${request.method} is not supported: the report endpoints are GET only.`);
-      return;
-    }
-    const match = /^\/([^/]+)\/(usage|sessions)$/.exec(url.pathname.slice(apiBase.length));
-    if (!match) {
-      sendProblem(response, 404, 'Not Found', `No report at ${url.pathname}: expected ${apiBase}/{product}/usage or ${apiBase}/{product}/sessions.`);
-      return;
-    }
-    if (!authorize(request)) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
-      sendProblem(response, 401, 'Unauthorized', 'Sign in to see this report.');
-      return;
-    }
-    const [, product, resource] = match;
-    if (!PRODUCTS.includes(product)) {
-      sendProblem(response, 404, 'Not Found', `Unknown product ${JSON.stringify(product)}: expected ${PRODUCTS.join(' or ')}.`);
-      return;
-    }
-    try {
-      const query = QUERIES[resource](product, url.searchParams);
-      const body = resource === 'usage' ? computeUsage(dataset, query, asOf) : querySessions(dataset, query, asOf);
-      sendJson(response, 200, body);
-    } catch (error) {
-      // core throws a ContractError (with `field`) for a malformed query.
-      if (typeof error?.field === 'string') sendProblem(response, 400, 'Bad Request', error.message, { field: error.field });
-      else {
-        console.error(error);
-        sendProblem(response, 500, 'Internal Server Error', 'The report could not be computed.');
-      }
-    }
-  }
-
-  async function files(request, response, url) {
+  async function files(request, response) {
+    const url = new URL(request.url ?? '/', 'http://localhost');
     const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
     let path = mount ? normalize(decodeURIComponent(url.pathname.slice(mount[0].length))) : '';
     if (!mount || path.split(/[\\/]/).includes('..')) {
@@ -229,11 +105,8 @@ export function createReportServer(options = {}) {
     }
   }
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === apiBase || url.pathname.startsWith(`${apiBase}/`)) api(request, response, url);
-    else void files(request, response, url);
-  });
+  // The handler answers under apiBase and hands every other request to `next`: the pages.
+  const server = createServer((request, response) => api(request, response, () => void files(request, response)));
   return Object.assign(server, { dataset, asOf });
 }
 

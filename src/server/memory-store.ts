@@ -8,6 +8,7 @@ import { formatUtc } from '../core/tz.js';
 import type { Dataset, Organization, Product } from '../core/types.js';
 import {
   allocationRecord,
+  datasetEvents,
   denialRecord,
   planEvents,
   sessionRecord,
@@ -25,6 +26,8 @@ interface Account {
   denials: Map<string, DenialRow>;
   allocations: Map<string, AllocationRow>;
   dataset: Dataset | null;
+  /** A dataset the account started with, not read into the records yet. */
+  seed?: Dataset;
 }
 
 const key = (product: Product, id: string): string => `${product}\u0000${id}`;
@@ -32,6 +35,19 @@ const key = (product: Product, id: string): string => `${product}\u0000${id}`;
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private accounts = new Map<string, Account>();
+
+  /**
+   * `datasets`: accounts to start with, each served as it is (the same object core is handed, so
+   * its answers are core's over it). The first event sent to such an account reads the dataset's
+   * records in first, as loading it would.
+   */
+  constructor(datasets: Record<string, Dataset> = {}) {
+    for (const [name, dataset] of Object.entries(datasets)) {
+      const account = this.account(name);
+      account.dataset = dataset;
+      account.seed = dataset;
+    }
+  }
 
   private account(name: string): Account {
     let account = this.accounts.get(name);
@@ -44,7 +60,7 @@ export class MemoryStore implements Store {
 
   async hasData(name: string): Promise<boolean> {
     const account = this.accounts.get(name);
-    return !!account && (account.organizations.length > 0 || account.sessions.size > 0 || account.denials.size > 0 || account.allocations.size > 0 || account.pendingEnds.size > 0);
+    return !!account && (account.seed !== undefined || account.organizations.length > 0 || account.sessions.size > 0 || account.denials.size > 0 || account.allocations.size > 0 || account.pendingEnds.size > 0);
   }
 
   async dataset(name: string): Promise<Dataset> {
@@ -74,6 +90,11 @@ export class MemoryStore implements Store {
 
   async ingest(name: string, events: readonly unknown[]): Promise<EventsAnswer> {
     const account = this.account(name);
+    if (account.seed) {
+      const seed = account.seed;
+      account.seed = undefined;
+      await this.ingest(name, datasetEvents(seed));
+    }
     const plan = planEvents(events, account.organizations);
     let accepted = plan.organizationChanges;
     let duplicates = plan.duplicates + plan.organizationDuplicates;

@@ -1,12 +1,13 @@
-// Node: the package imports without a DOM (server-side rendering setups, backend use of core), and
-// the example service answers the contract through core, problems included, and starts from its CLI.
+// Node: the package imports without a DOM (server-side rendering setups, backend use of core and of
+// the report service), and the example service (a few lines over kre-license-reports/server)
+// answers the contract through core, problems included, and starts from its CLI.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { computeUsage, querySessions } from 'kre-license-reports/core';
+import { computeCapacity, computeUsage, querySessions } from 'kre-license-reports/core';
 import { startServer } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,7 +20,7 @@ describe('importing the package in Node', () => {
     const script = `
       const entries = ['kre-license-reports', 'kre-license-reports/kre-license-usage.js',
         'kre-license-reports/testcloud-license-usage.js', 'kre-license-reports/kre-user-sessions.js',
-        'kre-license-reports/core', 'kre-license-reports/mock'];
+        'kre-license-reports/core', 'kre-license-reports/mock', 'kre-license-reports/server'];
       const out = {};
       for (const entry of entries) out[entry] = Object.keys(await import(entry)).length;
       const again = await import(new URL('dist/index.js?again', 'file://${ROOT}/'));
@@ -118,10 +119,20 @@ describe('the example service (examples/node-server)', () => {
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
   });
 
-  it('405 for anything but GET', async () => {
+  it('405 for anything but GET on a report; events are POST, for the ingest role only', async () => {
     const response = await fetch(`${service.origin}/api/kre/usage`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
     assert.equal(response.status, 405);
-    assert.equal(response.headers.get('allow'), 'GET');
+    assert.equal(response.headers.get('allow'), 'GET, HEAD');
+    // The example's one role is account-admin: sending events is forbidden.
+    const events = await fetch(`${service.origin}/api/events`, { method: 'POST', body: '[]', headers: { Authorization: `Bearer ${TOKEN}` } });
+    assert.equal(events.status, 403);
+  });
+
+  it('answers capacity (3.4) as core computes it', async () => {
+    const day = service.asOf.toISOString().slice(0, 10);
+    const capacity = await get(`/api/kre/capacity?from=${day}&to=${day}&timeZone=Europe%2FBerlin&licenses=3`);
+    assert.equal(capacity.status, 200);
+    assert.deepEqual(await capacity.json(), computeCapacity(service.dataset, { product: 'kre', from: day, to: day, timeZone: 'Europe/Berlin', licenses: 3 }, service.asOf));
   });
 
   it('static pages carry the strict CSP; paths outside the mounts are 404', async () => {
