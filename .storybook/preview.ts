@@ -1,19 +1,16 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
+import { withActions } from 'storybook/actions/decorator';
 import { isCommonAssetRequest } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from '../custom-elements.json';
+import { argTypesFor, eventNames, withManifestArgs } from './manifest-controls.js';
 
-// Controls and their descriptions come from the elements' JSDoc, through the manifest
-// (`npm run analyze` regenerates it). Storybook picks a control from the type's text and knows
-// `string`, not `string | undefined`: drop the optional part for it.
-const optional = / \| (undefined|null)\b/g;
-setCustomElementsManifest(
-  JSON.parse(JSON.stringify(manifest), (key, value) =>
-    key === 'text' && typeof value === 'string' ? value.replace(optional, '') : value,
-  ),
-);
+// Controls, their descriptions and the Docs pages' tables come from the elements' JSDoc, through
+// the manifest (`npm run analyze` regenerates it): see manifest-controls.ts. The element's own
+// description (the Docs page's first paragraph) is read by Storybook from the same manifest.
+setCustomElementsManifest(manifest);
 
 /** Requests of Storybook and Vite themselves, never the report service's. */
 const isStorybookRequest = (url: string) =>
@@ -43,8 +40,18 @@ const preview: Preview = {
       return worker;
     }),
   ],
+  // Custom properties, property-only args and slot texts from the Controls panel; the elements'
+  // events in the Actions panel.
+  decorators: [withManifestArgs(manifest), withActions],
   parameters: {
-    controls: { expanded: true },
+    // Alphabetical within each category (attributes, properties, events, custom properties,
+    // parts): the colour properties sit together, and the order does not depend on a story's args.
+    controls: { expanded: true, sort: 'alpha' },
+    docs: {
+      extractArgTypes: (component: unknown) => (typeof component === 'string' ? argTypesFor(manifest, component) : null),
+      controls: { sort: 'alpha' },
+    },
+    actions: { handles: eventNames(manifest) },
   },
 };
 

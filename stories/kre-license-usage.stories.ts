@@ -7,7 +7,6 @@ const meta: Meta<UsageArgs> = {
   title: 'Elements/kre-license-usage',
   component: 'kre-license-usage',
   parameters: { layout: 'padded' },
-  argTypes: { interval: { control: 'select', options: ['hour', 'day', 'week', 'month'] } },
 };
 export default meta;
 

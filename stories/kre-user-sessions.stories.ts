@@ -8,7 +8,7 @@ import type { Dataset } from '../src/core/types.js';
 import { createMockService, generateDataset, type MockService, type MockSettings } from '../src/mock/index.js';
 import type { KreUserSessions } from '../src/sessions-table/kre-user-sessions.js';
 import '../src/kre-user-sessions.js';
-import { THEMES } from './themes.js';
+import { THEMES, themeBox } from './themes.js';
 
 const ASOF = '2026-10-31T10:15:00Z';
 const ENDPOINT = '/api/license-reports';
@@ -70,12 +70,12 @@ const DEFAULT_ARGS: SessionsArgs = { endpoint: ENDPOINT, from: '2026-10-01', to:
 
 function story(c: Case = {}): StoryObj<SessionsArgs> {
   const service = createMockService({ endpoint: ENDPOINT, dataset: dataset(c.sessions ?? 20_000), asOf: ASOF, settings: c.settings });
-  const { background, ...vars } = THEMES[c.theme ?? 'light'];
+  const box = themeBox(c.theme, c.width);
   return {
     args: { ...DEFAULT_ARGS, ...c.args },
     parameters: { msw: { handlers: service.handlers } },
     render: (a) =>
-      html`<div style=${styleMap({ ...vars, width: c.width ? `${c.width}px` : '100%', maxWidth: '100%', padding: background ? '16px' : '0', background: background ?? 'transparent' })}>
+      html`<div data-story-box style=${styleMap(box)}>
         <kre-user-sessions endpoint=${ifDefined(a.endpoint)} from=${ifDefined(a.from)} to=${ifDefined(a.to)}
           time-zone=${ifDefined(a['time-zone'])} organization=${ifDefined(a.organization)} locale=${ifDefined(a.locale)}
           q=${ifDefined(a.q)} license-source=${ifDefined(a['license-source'])} active-at=${ifDefined(a['active-at'])}
@@ -101,12 +101,6 @@ const meta: Meta<SessionsArgs> = {
   title: 'Elements/kre-user-sessions',
   component: 'kre-user-sessions',
   parameters: { layout: 'padded' },
-  argTypes: {
-    sort: { control: 'select', options: ['user', 'email', 'sessionId', 'machineId', 'licenseSource', 'organization', 'licenseType', 'started', 'ended', 'duration'] },
-    order: { control: 'inline-radio', options: ['asc', 'desc'] },
-    product: { control: 'inline-radio', options: ['kre', 'testcloud'] },
-    'page-size': { control: 'select', options: [25, 50, 100, 250] },
-  },
 };
 export default meta;
 

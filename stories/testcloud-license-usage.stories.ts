@@ -7,7 +7,6 @@ const meta: Meta<UsageArgs> = {
   title: 'Elements/testcloud-license-usage',
   component: 'testcloud-license-usage',
   parameters: { layout: 'padded' },
-  argTypes: { interval: { control: 'select', options: ['hour', 'day', 'week', 'month'] } },
 };
 export default meta;
 

@@ -53,3 +53,21 @@ export const THEMES: Record<'light' | 'dark' | 'brand', Readonly<Record<string, 
 };
 
 export type ThemeName = keyof typeof THEMES;
+
+/**
+ * The style of the box a story puts its element in: the theme's custom properties, its page
+ * background (with 16 px of it around the element), and `width` (a number is pixels; default:
+ * the canvas). `border-box`, so that padding stays inside the width: a content-box at 100% with
+ * 16 px padding was 32 px wider than the canvas and overflowed the padded layout by 16 px.
+ */
+export function themeBox(theme: ThemeName = 'light', width?: number | string): Record<string, string> {
+  const { background, ...vars } = THEMES[theme];
+  return {
+    ...vars,
+    boxSizing: 'border-box',
+    width: typeof width === 'number' ? `${width}px` : (width ?? '100%'),
+    maxWidth: '100%',
+    padding: background ? '16px' : '0',
+    background: background ?? 'transparent',
+  };
+}

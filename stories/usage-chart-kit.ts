@@ -11,7 +11,7 @@ import { createMockService, generateDataset, type MockService, type MockSettings
 import type { LicenseUsageElement } from '../src/usage-chart/license-usage.js';
 import '../src/kre-license-usage.js';
 import '../src/testcloud-license-usage.js';
-import { THEMES } from './themes.js';
+import { THEMES, themeBox } from './themes.js';
 
 export const ASOF = '2026-10-31T10:15:00Z';
 export const ENDPOINT = '/api/license-reports';
@@ -62,14 +62,13 @@ function renderElement(tag: Tag, a: UsageArgs, timeout?: number): TemplateResult
 /** The story of one case: its own mock service, the element in a box of its width and theme. */
 export function usageStory(tag: Tag, c: Case = {}): StoryObj<UsageArgs> {
   const service = createMockService({ endpoint: ENDPOINT, dataset: dataset(), asOf: ASOF, settings: c.settings });
-  const theme = THEMES[c.theme ?? 'light'];
-  const { background, ...vars } = theme as Record<string, string>;
-  const width = typeof c.width === 'number' ? `${c.width}px` : (c.width ?? '100%');
+  const box = themeBox(c.theme, c.width);
+  const { background } = THEMES[c.theme ?? 'light'] as Record<string, string>;
   return {
     args: { ...DEFAULT_ARGS, ...c.args },
     parameters: { msw: { handlers: service.handlers }, backgrounds: background ? { default: 'theme' } : undefined },
     render: (args) =>
-      html`<div data-story-box style=${styleMap({ ...vars, width, maxWidth: '100%', padding: background ? '16px' : '0', background: background ?? 'transparent' })}>
+      html`<div data-story-box style=${styleMap(box)}>
         ${renderElement(tag, args, c.requestTimeout)}
       </div>`,
     play: c.play

@@ -1,8 +1,10 @@
 // A React 19 + TypeScript host, checked by `tsc -p test/types/tsconfig.json`: the attributes,
 // properties, refs and event handlers of the three elements are typed, and every line marked as an
-// expected error must stay an error (tsc fails on an unused directive).
+// expected error must stay an error (tsc fails on an unused directive). The typings are generated
+// from custom-elements.json (scripts/react-types.mjs), so this is also the test of that generator.
 import { useRef } from 'react';
 import type {} from 'kre-license-reports/react';
+import type { ElementProps, KreLicenseUsageProps, KreUserSessionsProps, TestcloudLicenseUsageProps } from 'kre-license-reports/react';
 import type { BucketSelectDetail, FilterState, KreLicenseUsage, KreUserSessions } from 'kre-license-reports';
 
 export function Host() {
@@ -44,8 +46,19 @@ export function Host() {
         onkre-filter-change={(e) => e.detail.activeAt}
       />
 
+      <kre-user-sessions page-size="250" pageSize={25} licenseSource="Acme Corp" activeAt={null} sort="started" />
+      <testcloud-license-usage requestTimeout={5_000} fetch={null} interval={null} />
+
       {/* @ts-expect-error: interval is hour, day, week or month */}
       <kre-license-usage interval="daily" />
+      {/* @ts-expect-error: so on the other chart too */}
+      <testcloud-license-usage interval="weekly" />
+      {/* @ts-expect-error: requestTimeout is a number of milliseconds */}
+      <kre-user-sessions requestTimeout="30s" />
+      {/* @ts-expect-error: the property takes a page size as a number */}
+      <kre-user-sessions pageSize="50" />
+      {/* @ts-expect-error: report is read-only: not a prop */}
+      <kre-license-usage report={undefined} />
       {/* @ts-expect-error: no such attribute */}
       <kre-license-usage intervall="day" />
       {/* @ts-expect-error: sort names a column */}
@@ -67,6 +80,14 @@ export function Host() {
     </>
   );
 }
+
+// The named props types: a typed `ref` and the element's own props over React's.
+const usageProps: KreLicenseUsageProps = { interval: 'month', ref: { current: null as KreLicenseUsage | null } };
+const sessionsProps: KreUserSessionsProps = { order: 'desc', 'page-size': 50 };
+const testcloudProps: TestcloudLicenseUsageProps = { 'onkre-bucket-select': (e) => e.detail.peakAt };
+// @ts-expect-error: ElementProps keeps the element's own type over React's
+const wrong: ElementProps<KreUserSessions, { sort?: 'user' }> = { sort: 'email' };
+void [usageProps, sessionsProps, testcloudProps, wrong];
 
 // The DOM side: HTMLElementTagNameMap and the typed event map.
 const chart = document.createElement('kre-license-usage');
