@@ -40,13 +40,22 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @fires kre-bucket-select - A bucket was clicked or chosen with Enter; `detail` has `start`, `end`, `peakAt`, `denied`, `organization` and `product`.
  * @fires kre-export - Before a CSV or PNG download (cancelable); `detail` has `format`, `fileName`, `product` and `filters`.
  *
+ * @slot title - Replaces the heading's text.
+ * @slot actions - Extra actions of the host, after the built-in ones in the toolbar.
+ * @slot empty - Replaces the text of the empty state (no usage in the range).
+ *
  * @csspart base - The element's content box.
  * @csspart title - The heading.
  * @csspart toolbar - The row of filters and actions (wraps when narrow).
  * @csspart filters - The organization, date range and interval filters.
- * @csspart filter-button - The organization picker's button.
- * @csspart filter-panel - The organization picker's open panel.
+ * @csspart filter-button - The button of a picker (also `organization-button`).
+ * @csspart filter-panel - The open panel of a picker (also `organization-panel`).
+ * @csspart organization-button - The organization picker's button.
+ * @csspart organization-panel - The organization picker's open panel.
  * @csspart date-range - The date range fieldset (preset, from, to).
+ * @csspart date-preset - The date range's preset `<select>`.
+ * @csspart date-from - The From date input.
+ * @csspart date-to - The To date input.
  * @csspart interval-select - The interval `<select>`.
  * @csspart hint - Why the hourly interval is unavailable (ranges over 31 days).
  * @csspart actions - The "Show as table" and export buttons.
@@ -94,17 +103,32 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @cssprop [--kre-color-accent=#2f6fde] - Accent: focus ring, busy bar, pressed toggles.
  * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
  * @cssprop [--kre-color-danger=#c62828] - Error border.
- * @cssprop [--kre-color-scheme=light] - `color-scheme` of native inputs (`dark` in a dark theme).
+ * @cssprop [--kre-color-scheme=light] - The element's `color-scheme` (`dark` in a dark theme): native inputs and the built-in light/dark defaults follow it.
  * @cssprop [--kre-usage-available-color=#7f9fd9] - Available Sessions (step area and its edge).
  * @cssprop [--kre-usage-available-opacity=0.28] - Fill opacity of the Available Sessions area.
  * @cssprop [--kre-usage-peak-color=#2f6fde] - Peak Usage bars.
- * @cssprop [--kre-usage-average-color=#d9480f] - Average Peak dotted line.
+ * @cssprop [--kre-usage-average-color=light-dark(#431407, #ffd8b0)] - Average Peak dotted line (3:1 against bars and area; drawn on a casing of the surface).
  * @cssprop [--kre-usage-capacity-color=#b3261e] - Hatching and marks of buckets at capacity.
  * @cssprop [--kre-usage-highlight-color=rgb(47 111 222 / 0.12)] - Band behind the bucket in focus.
  * @cssprop [--kre-usage-previous-color=var(--kre-color-text)] - The previous period's ghost bars (compare).
  * @cssprop [--kre-usage-change-color=var(--kre-color-text)] - The marks of allocation changes on the Available step.
  * @cssprop [--kre-usage-chart-height=clamp(240px, 45cqw, 380px)] - Height of the plot.
+ * @cssprop [--kre-color-danger-surface=#fdecec] - Background of an error.
+ * @cssprop [--kre-color-danger-text=#8a1c1c] - Text of an error and of a refused date.
+ * @cssprop [--kre-color-warning=#b26a00] - Edge of an attribute notice.
+ * @cssprop [--kre-color-warning-surface=#fff4e0] - Background of an attribute notice.
+ * @cssprop [--kre-color-warning-text=#5c3700] - Text of an attribute notice.
+ * @cssprop [--kre-color-link=var(--kre-color-accent)] - Links and text buttons.
+ * @cssprop [--kre-shadow=0 6px 24px rgb(15 23 42 / 0.16)] - Shadow of the tooltip and open panels.
+ * @cssprop [--kre-border-width=1px] - Width of the element's border.
+ * @cssprop [--kre-toolbar-gap=8px 12px] - Gap between the toolbar's filters and actions.
+ * @cssprop [--kre-usage-table-max-height=420px] - Height limit of the table view (it scrolls inside).
+ * @cssprop [--testcloud-usage-available-color=#5fb8a9] - TestCloud chart: Available Sessions (wins over the kre one).
+ * @cssprop [--testcloud-usage-peak-color=#0b7f72] - TestCloud chart: Peak Usage bars.
+ * @cssprop [--testcloud-usage-average-color=light-dark(#1e0b4b, #e9d5ff)] - TestCloud chart: Average Peak line.
+ * @cssprop [--testcloud-usage-highlight-color=rgb(11 127 114 / 0.12)] - TestCloud chart: band behind the bucket in focus.
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
+ * @cssprop [--kre-radius-small=6px] - Corner radius of buttons, inputs, stats and the tooltip.
  * @cssprop [--kre-spacing=16px] - Padding of the element.
  * @cssprop [--kre-spacing-small=12px] - Gap between the element's sections.
  */
@@ -303,7 +327,7 @@ export abstract class LicenseUsageElement extends ReportElement {
   override render(): TemplateResult {
     const title = this.heading || this.defaultHeading;
     return html`<div class="report" part="base">
-      <h2 class="title" id="title" part="title">${title}</h2>
+      <h2 class="title" id="title" part="title"><slot name="title">${title}</slot></h2>
       ${renderNotices(this.notices)}
       ${this.endpoint ? this.renderToolbar() : nothing}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}

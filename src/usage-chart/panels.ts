@@ -244,7 +244,7 @@ export function renderSkeleton(): TemplateResult {
 
 export function renderEmpty(): TemplateResult {
   return html`<div class="status" part="status empty" data-kind="empty" role="status">
-    <p class="status-message">${str('emptyRange')}</p>
+    <p class="status-message"><slot name="empty">${str('emptyRange')}</slot></p>
   </div>`;
 }
 

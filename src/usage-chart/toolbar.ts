@@ -83,6 +83,7 @@ export class ChartToolbar {
           @click=${() => a.exportCsv()}>${str('exportCsv')}</button>
         <button type="button" class="button" part="export-button export-png" ?disabled=${!s.hasData || s.busy || off}
           @click=${() => a.exportPng()}>${str('exportPng')}</button>
+        <slot name="actions"></slot>
       </div>
     </div>
     ${hourOk ? nothing : html`<p class="hint" id="hour-reason" part="hint">${str('hourDisabledReason')}</p>`}`;

@@ -221,4 +221,23 @@ describe('<kre-license-usage>: the review', () => {
       expect(usageRequests(service()).length).to.equal(before + 1);
     });
   });
+
+  it('slots: the title, extra actions and the empty state; each filter has its own parts', async () => {
+    const el = await mount('');
+    el.innerHTML = '<span slot="title">Licences, Berlin office</span><button slot="actions" type="button">Share</button><span slot="empty">Nothing here yet.</span>';
+    await settled(el);
+    const title = $<HTMLSlotElement>(el, 'slot[name="title"]')!;
+    expect(title.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Licences, Berlin office']);
+    expect($(el, 'figure')!.getAttribute('aria-labelledby')).to.equal('title');
+    const actions = $<HTMLSlotElement>(el, '[part~="actions"] slot[name="actions"]')!;
+    expect(actions.assignedElements().map((e) => e.textContent)).to.deep.equal(['Share']);
+    for (const part of ['organization-button', 'date-preset', 'date-from', 'date-to', 'interval-select']) {
+      expect($(el, `[part~="${part}"]`), part).to.not.equal(null);
+    }
+    el.setAttribute('from', '2020-01-01');
+    el.setAttribute('to', '2020-01-31');
+    await settled(el);
+    expect($<HTMLSlotElement>(el, '.status slot[name="empty"]')!.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Nothing here yet.']);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -70,19 +70,19 @@ export function renderDateRange({ id, range, today, onChange, disabled = false }
     <legend class="visually-hidden">${str('dateRange')}</legend>
     <label class="field">
       <span class="field-label">${str('dateRange')}</span>
-      <select id="${id}-preset" .value=${live(preset ?? "")} @change=${pick}>
+      <select id="${id}-preset" part="date-preset" .value=${live(preset ?? "")} @change=${pick}>
         ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${str(PRESET_LABEL[p])}</option>`)}
         <option value="" ?selected=${preset === null}>${str('customRange')}</option>
       </select>
     </label>
     <label class="field">
       <span class="field-label">${str('from')}</span>
-      <input id="${id}-from" type="date" required .value=${live(range.from)} max=${range.to} aria-describedby="${id}-error"
+      <input id="${id}-from" part="date-from" type="date" required .value=${live(range.from)} max=${range.to} aria-describedby="${id}-error"
         @change=${edit('from')} @blur=${restore('from')} />
     </label>
     <label class="field">
       <span class="field-label">${str('to')}</span>
-      <input id="${id}-to" type="date" required .value=${live(range.to)} min=${range.from} aria-describedby="${id}-error"
+      <input id="${id}-to" part="date-to" type="date" required .value=${live(range.to)} min=${range.from} aria-describedby="${id}-error"
         @change=${edit('to')} @blur=${restore('to')} />
     </label>
     <p class="field-error" id="${id}-error" part="date-error" role="alert" hidden></p>

@@ -33,6 +33,11 @@ export interface MultiSelectOptions {
   emptyLabel: () => string;
   /** Show the search box from this many options (default 8). */
   searchFrom?: number;
+  /**
+   * This filter's own part names: `{part}-button` and `{part}-panel`, beside the shared
+   * `filter-button` and `filter-panel` (default: the id).
+   */
+  part?: string;
 }
 
 let instances = 0;
@@ -109,7 +114,7 @@ export class MultiSelect implements ReactiveController {
       <button
         ${ref(this.button)}
         class="ms-button button"
-        part="filter-button"
+        part="filter-button ${this.options.part ?? this.options.id}-button"
         type="button"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="${base}-panel"
@@ -121,7 +126,7 @@ export class MultiSelect implements ReactiveController {
         <span class="ms-caret" aria-hidden="true">▾</span>
       </button>
       ${this.open
-        ? html`<div class="ms-panel" part="filter-panel" id="${base}-panel" role="group" aria-labelledby="${base}-label">
+        ? html`<div class="ms-panel" part="filter-panel ${this.options.part ?? this.options.id}-panel" id="${base}-panel" role="group" aria-labelledby="${base}-label">
             ${searchable
               ? html`<input
                   class="ms-search"

@@ -26,6 +26,7 @@ export class OrgPicker {
       searchLabel: () => str('searchOrganizations'),
       countLabel: (count) => str('organizationsSelected', { count }),
       emptyLabel: () => str('noOrganizationMatches'),
+      part: 'organization',
       onChange,
     });
   }
