@@ -16,7 +16,8 @@
 //   After the timed samples of 2 200 buckets and of 250 rows, a Chromium trace of three more
 //   samples of each contender says where their time goes (main thread by activity, raster
 //   threads) and checks that the raster work of each sample is done when it is presented
-//   (BENCH_TRACE_DIR=dir keeps the raw traces; --no-trace skips it).
+//   (BENCH_TRACE_DIR=dir keeps the raw traces; BENCH_TRACE_BUCKETS=365 traces another chart size;
+//   --no-trace skips it).
 //   BENCH_PHASES=chart,fresh,sweep,table runs some of the phases only.
 // Figures are printed, never asserted; the exit code is 0 whatever they are.
 import { createServer } from 'vite';
@@ -97,6 +98,20 @@ try {
   await page.goto(`http://127.0.0.1:${port}${PAGE}`);
   await page.waitForFunction(() => window.compareBench, null, { timeout: 120_000 });
   const bench = (fn, ...args) => page.evaluate(({ fn, args }) => window.compareBench[fn](...args), { fn, args });
+  /**
+   * Runs a phase; a phase that breaks (the elements change while this bench is written against
+   * their public surface) is reported and the others still run. A broken phase makes the exit
+   * code 1: that is a broken bench, not a missed target.
+   */
+  const phase = async (name, body) => {
+    if (!PHASES.includes(name)) return;
+    try {
+      await body();
+    } catch (error) {
+      console.log(`  phase "${name}" broke, its rows are missing: ${String(error?.message ?? error).split('\n')[0]}`);
+      process.exitCode = 1;
+    }
+  };
 
   const display = stats(await bench('displayFrames', 60));
   const setup = await bench('setupCharts', CHART_SIZES);
@@ -110,25 +125,26 @@ try {
   const chartRun = (key, contender, n, arrival) => ({ key, sample: () => bench('chartSample', contender, n, nextVariant(contender), arrival) });
   const chartRuns = (n) => [chartRun('ours-idle', 'ours', n, 'idle'), chartRun('ours-busy', 'ours', n, 'busy'), chartRun('uplot', 'uplot', n, 'idle'), chartRun('chartjs', 'chartjs', n, 'idle')];
   const chart = {};
-  if (PHASES.includes('chart')) {
+  await phase('chart', async () => {
     for (const n of CHART_SIZES) chart[n] = await interleave(`chart ${n} buckets, new data → pixels`, chartRuns(n));
-    if (TRACE) await traceSamples(browser, page, bench, chartRuns(2200).map((c) => ({ label: `chart 2200, ${c.key}`, sample: c.sample })));
-  }
+    const n = Number(process.env.BENCH_TRACE_BUCKETS ?? 2200);
+    if (TRACE) await traceSamples(browser, page, bench, chartRuns(n).map((c) => ({ label: `chart ${n}, ${c.key}`, sample: c.sample })));
+  });
 
   // ---- Charts: a new chart, main thread ------------------------------------------------------
   const fresh = {};
-  if (PHASES.includes('fresh')) {
+  await phase('fresh', async () => {
     for (const n of NEW_CHART_SIZES) {
       const c = (key) => ({ key, sample: () => bench('newChartSample', key, n) });
       fresh[n] = await interleave(`new chart ${n} buckets, main thread`, [c('ours'), c('uplot'), c('chartjs')]);
     }
     await bench('clearFresh');
-  }
+  });
 
   // ---- Charts: the pointer swept across 2 200 buckets ----------------------------------------
   let tooltip = null;
   let tooltipSeen = true;
-  if (PHASES.includes('sweep')) {
+  await phase('sweep', async () => {
     const plots = await bench('sweepPrepare', 2200);
     const sweep = (key) => ({
       key,
@@ -150,11 +166,11 @@ try {
     });
     tooltip = await interleave('pointer sweep across 2 200 buckets', [sweep('ours'), sweep('uplot'), sweep('chartjs')]);
     await page.mouse.move(2, 2);
-  }
+  });
 
   // ---- Tables --------------------------------------------------------------------------------
   const table = {};
-  if (PHASES.includes('table')) {
+  await phase('table', async () => {
     await page.setViewportSize({ width: 2860, height: 1000 });
     await bench('setupTables', TABLE_SIZES);
     const orders = {};
@@ -165,7 +181,7 @@ try {
     };
     for (const n of TABLE_SIZES) table[n] = await interleave(`table ${n} rows → pixels`, tableRuns(n));
     if (TRACE) await traceSamples(browser, page, bench, tableRuns(250).map((c) => ({ label: `table 250, ${c.key}`, sample: c.sample })));
-  }
+  });
 
   // ---- Report --------------------------------------------------------------------------------
   const r = (a, b) => a.median / b.median;
