@@ -12,7 +12,7 @@
 //   override is credited to the class that declares it, with its own writability.
 // - publishedSurface(): paths name dist/*.js; private, protected, `@internal` and `@ignore`
 //   members, unexported declarations and the bogus definition of a define() helper are left out;
-//   defaults name values (`30000`, not `DEFAULT_TIMEOUT_MS`), never whole stylesheets.
+//   defaults name values (`30000`, not `DEFAULT_TIMEOUT_MS`), never whole stylesheets or `new …`.
 // - stableOrder(): modules sorted by path; each class's own items keep their source (or JSDoc)
 //   order, and inherited items follow, nearest superclass first, each in its class's order.
 import { readFileSync, existsSync } from 'node:fs';
@@ -272,8 +272,11 @@ export function sourceFacts() {
 // ---------------------------------------------------------------------------------------------
 // The published, public surface.
 
-/** A default that is a whole stylesheet: css`…`, unsafeCSS(…), or a list of them. */
-const isStylesheet = (text) => typeof text === 'string' && /^\s*(css`|unsafeCSS\()/.test(text);
+/**
+ * A default that is no value a host could write: a whole stylesheet (css`…`, unsafeCSS(…)) or an
+ * object under construction (`new MultiSelect(host, {…})`).
+ */
+const isNoValue = (text) => typeof text === 'string' && /^\s*(css`|unsafeCSS\(|new\s)/.test(text);
 
 /**
  * Paths in the manifest name the published modules (dist/*.js), not the sources, which are not
@@ -283,7 +286,7 @@ const isStylesheet = (text) => typeof text === 'string' && /^\s*(css`|unsafeCSS\
  * reads off a define() helper (elements name their tag with `@tagname` in their JSDoc), members
  * that are not the element's API (private, protected, `#names`, `@internal` and `@ignore`, which
  * the analyzer drops itself; static `styles`), declarations the module does not export, and
- * defaults that are whole stylesheets.
+ * defaults that are no value (whole stylesheets, objects under construction).
  * @returns {import('@custom-elements-manifest/analyzer').Plugin}
  */
 export function publishedSurface() {
@@ -311,9 +314,9 @@ export function publishedSurface() {
         const exported = new Set((mod.exports ?? []).map((e) => e.declaration?.name ?? e.name));
         mod.declarations = (mod.declarations ?? []).filter((d) => exported.has(d.name) || d.customElement);
         for (const declaration of mod.declarations) {
-          if (isStylesheet(declaration.default)) delete declaration.default;
+          if (isNoValue(declaration.default)) delete declaration.default;
           if (declaration.members) declaration.members = declaration.members.filter(isPublic);
-          for (const member of declaration.members ?? []) if (isStylesheet(member.default)) delete member.default;
+          for (const member of declaration.members ?? []) if (isNoValue(member.default)) delete member.default;
         }
         rewrite(mod.declarations, mod.path);
         rewrite(mod.exports, mod.path);
