@@ -289,8 +289,9 @@ export function sessionsSql(sort: string, order: 'asc' | 'desc', activeAt: boole
   const base = activeAt
     ? /* sql */ `
 -- CONTRACT 3.2 and 4, activeAt: the sessions whose active span (ended = the cut while running)
--- holds that instant; none at or after the cut.
-base AS (
+-- holds that instant; none at or after the cut. (NOT MATERIALIZED here and below: the count, the
+-- facets and the page each read it with their own plan, the page an index scan that stops early.)
+base AS NOT MATERIALIZED (
   SELECT s.* FROM kre_sessions s
   WHERE s.account = $1 AND s.product = $2 AND $6::timestamptz < $7::timestamptz
     AND kre_span(s.started, s.ended) @> $6::timestamptz
@@ -298,8 +299,9 @@ base AS (
     : /* sql */ `
 ${range('$4', '$5', '$7')},
 -- CONTRACT 3.2: the date range filters on started in the zone; sessions that started at or
--- after the cut (asOf) are left out.
-base AS (
+-- after the cut (asOf) are left out. (NOT MATERIALIZED here and below: the count, the facets and
+-- the page each read it with their own plan, the page an index scan that stops early.)
+base AS NOT MATERIALIZED (
   SELECT s.* FROM kre_sessions s, range r
   WHERE s.account = $1 AND s.product = $2 AND s.started >= r.start AND s.started < r.stop
 )`;
@@ -311,7 +313,7 @@ ${matchedOrgs('$8')},
 ${base},
 -- CONTRACT 3.2 and 4: organizations (and descendants), license sources, and q: a substring of
 -- the lower-cased name, email, session id or machine id.
-matched AS (
+matched AS NOT MATERIALIZED (
   SELECT * FROM base
   WHERE ($8::text[] IS NULL OR organization_id IN (SELECT id FROM matched_orgs))
     AND ($9::text[] IS NULL OR license_source = ANY ($9::text[]))
