@@ -5,6 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { BucketSelectEvent, ExportEvent } from '../../src/shared/events.js';
 import { PNG_SCALE, PNG_TITLE_HEIGHT } from '../../src/usage-chart/png.js';
 import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
+import type { LicenseUsageElement } from '../../src/usage-chart/license-usage.js';
 import { $, $$, mount, settled, useMockService, usageRequests } from './usage-fixtures.js';
 
 /** A synthetic tap: pointerdown and click from a touch pointer at the bar's centre. */
@@ -189,7 +190,7 @@ describe('<kre-license-usage>: the review', () => {
   }
 
   describe('dates refused in the inputs', () => {
-    const type = async (el: HTMLElement, id: string, value: string) => {
+    const type = async (el: LicenseUsageElement, id: string, value: string) => {
       const input = $<HTMLInputElement>(el, id)!;
       input.value = value;
       input.dispatchEvent(new Event('change', { bubbles: true }));
