@@ -12,7 +12,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SORT_FIELDS, type SessionsQuery } from '../../src/core/index.js';
-import { SOURCES, scenarioArb, writeInstant, type Scenario } from '../core/oracle.js';
+import { SOURCES, ZONES, scenarioArb, writeInstant, type Scenario } from '../core/oracle.js';
+import { offsetMinutes } from '../../src/core/tz.js';
+import type { SqlDb } from '../../src/server/sql/sql-store.js';
 import { FIXTURES } from './fixtures.js';
 import { assertSameCapacity, assertSameSessions, assertSameUsage, loadInto, openTestStore, storeKinds, type OpenedStore } from './harness.js';
 
@@ -86,6 +88,20 @@ for (const kind of kinds) {
         const back = await store.dataset(account);
         assert.deepEqual(back.organizations, fixture.dataset.organizations);
         assert.equal(back.sessions.length, fixture.dataset.sessions.length);
+      });
+    }
+
+    if (kind !== 'memory') {
+      it('the database\'s tz database agrees with core\'s (Node\'s) for the zones of the suites, 2024 to 2028', async () => {
+        const db = (opened.store as unknown as { db: SqlDb }).db;
+        for (const zone of ZONES) db.useZone?.(zone);
+        const rows = await db.query(
+          `SELECT z, kre_ms(t) AS ms, extract(epoch FROM kre_offset(z, t)) / 60 AS minutes
+           FROM unnest($1::text[]) z, generate_series('2024-01-01T00:00:00Z'::timestamptz, '2029-01-01T00:00:00Z', interval '3 hours') t`,
+          [[...ZONES]],
+        );
+        const wrong = rows.filter((r) => Number(r.minutes) !== offsetMinutes(r.z as string, Number(r.ms)));
+        assert.deepEqual(wrong.slice(0, 3), []);
       });
     }
 
