@@ -1,15 +1,16 @@
 /**
- * The columns of the session log (CONTRACT 3.2, 6): their sort fields, labels and cells. Times
- * show in the element's `time-zone` and `locale`; ids are copy buttons; long text truncates and
- * shows whole on hover, on focus in its row, and in its tooltip.
+ * The columns of the session log (CONTRACT 3.2, 6): their sort fields and labels, and what each
+ * cell shows. Cells are as light as the text allows: plain text straight in the cell, a wrapper
+ * only where it carries something (a copy button, a `<time>`, the badge, a two-line clamp for a
+ * value too long for two lines, the organization's ancestors).
  */
 import { html, type TemplateResult } from 'lit';
 import { formatDuration } from '../core/csv.js';
-import { formatInstant, offsetMinutes, parseInstant } from '../core/tz.js';
+import { parseInstant } from '../core/tz.js';
 import type { SessionItem, SortField } from '../core/types.js';
-import { formatDateTime } from '../shared/format.js';
 import { str, type StringKey } from '../shared/strings.js';
 import { highlight } from './highlight.js';
+import { timeText } from './times.js';
 
 export interface CellContext {
   locale: string;
@@ -25,44 +26,66 @@ export interface CellContext {
 export interface Column {
   field: SortField;
   label: StringKey;
-  cell: (item: SessionItem, ctx: CellContext) => TemplateResult;
+  /**
+   * For the text columns: about the widest text, in `textUnits`, that two lines of the column
+   * hold (at 1100 px; a line more at the table's narrowest). Longer text gets a two-line clamp,
+   * so that no value, however long, makes a row taller than three lines.
+   */
+  fits?: number;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { field: 'user', label: 'colUser', fits: 24 },
+  { field: 'email', label: 'colEmail', fits: 32 },
+  { field: 'sessionId', label: 'colSessionId' },
+  { field: 'machineId', label: 'colMachineId' },
+  { field: 'licenseSource', label: 'colLicenseSource', fits: 22 },
+  { field: 'organization', label: 'colOrganization', fits: 30 },
+  { field: 'licenseType', label: 'colLicenseType', fits: 20 },
+  { field: 'started', label: 'colStarted' },
+  { field: 'ended', label: 'colEnded' },
+  { field: 'duration', label: 'colDuration' },
+];
+
+const FITS = Object.fromEntries(COLUMNS.map((c) => [c.field, c.fits ?? 0])) as Record<SortField, number>;
+
+/**
+ * A cheap upper estimate of how wide `text` is, in average Latin letters: wide scripts, emoji
+ * and other astral characters count double. No measuring: it only decides whether a cell may need
+ * a clamp, and a clamp that turns out not to bite costs nothing visible.
+ */
+export function textUnits(text: string, stopAt = Infinity): number {
+  let units = 0;
+  for (let i = 0; i < text.length && units <= stopAt; i++) {
+    const c = text.charCodeAt(i);
+    units += c < 0x1100 ? 1 : c >= 0xdc00 && c < 0xe000 ? 0 : 2;
+  }
+  return units;
+}
+
+/** Whether `text` may need more than two lines of the column `field`. */
+const long = (text: string, field: SortField) => text.length > FITS[field] / 2 && textUnits(text, FITS[field]) > FITS[field];
+
+/** Text straight in the cell; when it may not fit two lines, in a clamp with the whole in its tooltip. */
+function text(value: string, field: SortField, q = ''): string | TemplateResult {
+  const shown = highlight(value, q);
+  return long(value, field) ? html`<span class="clamp" title=${value}>${shown}</span>` : shown;
 }
 
 /**
- * On screen without seconds, and without the year when it is the year of `asOf`, to keep the
- * table narrow; the tooltip has the exact instant (ISO 8601 with the zone's offset, as in the CSV).
+ * The path with the organization's own name whole: the ancestors first, smaller and muted, in a
+ * clamp of their own when they are long (the tooltip has the whole path). The cell's text is the
+ * path joined with " / " (the first space a no-break one), as in the CSV.
  */
-export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-export const DATE_TIME_THIS_YEAR: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-
-const text = (value: string, q = '') =>
-  html`<span class="text" dir="auto" title=${value}>${highlight(value, q)}</span>`;
-
-/** An id as a button that copies it; described by the table's one "Copy" hint (no per-row icon DOM). */
-const copy = (value: string, q: string) =>
-  html`<button class="copy" type="button" data-copy=${value} title=${value} aria-describedby="copy-hint"
-    ><span class="text" dir="auto">${highlight(value, q)}</span></button
-  >`;
-
-/** The path with its leaf kept whole: when space runs out, the ancestors truncate first. */
-const organization = (path: readonly string[]) => {
-  const full = path.join(' / ');
-  if (path.length < 2) return text(full);
-  return html`<span class="text org" title=${full}
-    ><span class="org-parents" dir="auto">${path.slice(0, -1).join(' / ')}</span
-    ><span class="org-sep"> / </span><span class="org-leaf" dir="auto">${path.at(-1)}</span
-  ></span>`;
-};
-
-/** The calendar year at `ms` in `zone` (core's cached offsets: no Intl call per cell). */
-const yearOf = (ms: number, zone: string) => new Date(ms + offsetMinutes(zone, ms) * 60_000).getUTCFullYear();
-
-const time = (iso: string, ctx: CellContext) => {
-  const ms = parseInstant(iso);
-  const options = yearOf(ms, ctx.zone) === yearOf(ctx.asOf, ctx.zone) ? DATE_TIME_THIS_YEAR : DATE_TIME;
-  const exact = formatInstant(ms, ctx.zone);
-  return html`<time datetime=${exact} title=${exact}>${formatDateTime(ctx.locale, ctx.zone, ms, options)}</time>`;
-};
+function organization(path: readonly string[]): string | TemplateResult {
+  if (path.length < 2) return path[0] ?? '';
+  // No-break spaces before the slashes: a line never starts with one.
+  const up = `${path.slice(0, -1).join('\u00a0/ ')}\u00a0/ `;
+  const leaf = path[path.length - 1];
+  return long(up, 'organization')
+    ? html`<span class="up clamp" title=${`${up}${leaf}`}>${up}</span>${leaf}`
+    : html`<span class="up">${up}</span>${leaf}`;
+}
 
 /** `ended - started`, or for an active session the server's now plus the time since. */
 export function durationMs(item: SessionItem, ctx: Pick<CellContext, 'asOf' | 'elapsed'>): number {
@@ -70,19 +93,20 @@ export function durationMs(item: SessionItem, ctx: Pick<CellContext, 'asOf' | 'e
   return item.ended === null ? ctx.asOf + ctx.elapsed - started : parseInstant(item.ended) - started;
 }
 
-export const COLUMNS: readonly Column[] = [
-  { field: 'user', label: 'colUser', cell: (s, c) => text(s.user.name, c.q) },
-  { field: 'email', label: 'colEmail', cell: (s, c) => text(s.user.email, c.q) },
-  { field: 'sessionId', label: 'colSessionId', cell: (s, c) => copy(s.sessionId, c.q) },
-  { field: 'machineId', label: 'colMachineId', cell: (s, c) => copy(s.machineId, c.q) },
-  { field: 'licenseSource', label: 'colLicenseSource', cell: (s) => text(s.licenseSource) },
-  { field: 'organization', label: 'colOrganization', cell: (s) => organization(s.organization?.path ?? []) },
-  { field: 'licenseType', label: 'colLicenseType', cell: (s) => text(s.licenseType) },
-  { field: 'started', label: 'colStarted', cell: (s, c) => time(s.started, c) },
-  {
-    field: 'ended',
-    label: 'colEnded',
-    cell: (s, c) => (s.ended === null ? html`<span class="badge" part="badge">${str('active')}</span>` : time(s.ended, c)),
-  },
-  { field: 'duration', label: 'colDuration', cell: (s, c) => html`${formatDuration(durationMs(s, c))}` },
-];
+const time = (iso: string, ctx: CellContext) => {
+  const t = timeText(iso, ctx.locale, ctx.zone, ctx.asOf);
+  return html`<time datetime=${t.exact} title=${t.exact}>${t.text}</time>`;
+};
+
+/** An id as a button that copies its text; described by the table's one "Copy" hint. */
+const copy = (value: string, q: string) => html`<button class="copy" type="button" aria-describedby="copy-hint">${highlight(value, q)}</button>`;
+
+/**
+ * One row: a single template with every cell written out, so that a row is one template
+ * instance whose cells carry no per-cell bindings but their content.
+ */
+export function row(s: SessionItem, ctx: CellContext): TemplateResult {
+  const active = s.ended === null;
+  // prettier-ignore
+  return html`<tr part=${active ? 'row row-active' : 'row'}><th scope="row" part="cell">${text(s.user.name, 'user', ctx.q)}</th><td part="cell">${text(s.user.email, 'email', ctx.q)}</td><td part="cell">${copy(s.sessionId, ctx.q)}</td><td part="cell">${copy(s.machineId, ctx.q)}</td><td part="cell">${text(s.licenseSource, 'licenseSource')}</td><td part="cell">${organization(s.organization?.path ?? [])}</td><td part="cell">${text(s.licenseType, 'licenseType')}</td><td part="cell">${time(s.started, ctx)}</td><td part="cell">${active ? html`<span class="badge" part="badge">${str('active')}</span>` : time(s.ended!, ctx)}</td><td part="cell">${formatDuration(durationMs(s, ctx))}</td></tr>`;
+}

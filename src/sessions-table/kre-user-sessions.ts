@@ -18,8 +18,11 @@ import { SessionsExport } from './export.js';
 import { rangeText, renderPager } from './pager.js';
 import { firstOrder, isSortField, joinSources, splitSources, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
+import { PageContextController } from '../shared/page-context.js';
+import { ActiveClock } from './clock.js';
 import { sessionsStyles } from './sessions.styles.js';
 import { renderTable } from './table.js';
+import { tableStyles } from './table.styles.js';
 import { SessionsToolbar } from './toolbar.js';
 
 /** Properties whose change is a new query: back to page one. */
@@ -32,6 +35,10 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * The session log of KRE (or TestCloud) licenses: who holds a session, from which organization,
  * on which machine and for how long, with search, filters, server-side sorting and paging, and
  * an export of every matching row as CSV (CONTRACT 2, 3.2, 4, 6).
+ *
+ * Every column shows without sideways scrolling: from 70em of content width (980 px at the
+ * default font size) as a table whose long values wrap to two lines, below it as one card per
+ * session with every field labelled and a sort choice.
  *
  * @summary A searchable, filterable, sortable table of license sessions with CSV export.
  * @tagname kre-user-sessions
@@ -57,7 +64,8 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * @csspart export-status - The export progress or outcome.
  * @csspart progress - The export progress bar.
  * @csspart cancel-button - The export's Cancel button.
- * @csspart table-scroller - The horizontally scrolling box around the table.
+ * @csspart card-sort - The sort choice of the card layout (a narrow element shows each session as a card).
+ * @csspart table-scroller - The box around the table (it scrolls when `--kre-sessions-max-height` limits it).
  * @csspart table - The `<table>`.
  * @csspart header-cell - A column header `<th>`.
  * @csspart row - A body row.
@@ -66,6 +74,7 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * @csspart badge - The "Active" badge.
  * @csspart match - The highlighted part of a cell that matches the search.
  * @csspart pager - The paging bar.
+ * @csspart toast - The note that an id was copied.
  * @csspart status - A state panel (no endpoint, empty, error).
  * @csspart retry-button - The retry button of an error.
  *
@@ -87,21 +96,23 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
  * @cssprop [--kre-spacing=16px] - Padding of the element.
  * @cssprop [--kre-sessions-max-height=none] - Height limit of the table box (it scrolls inside).
- * @cssprop [--kre-sessions-table-min-width=96.5em] - Below this width the table scrolls sideways inside the element.
- * @cssprop [--kre-sessions-col-user=10em] - Width of the User column (long text truncates to it).
- * @cssprop [--kre-sessions-col-email=11.5em] - Width of the Email column.
- * @cssprop [--kre-sessions-col-session-id=9em] - Width of the Session ID column.
- * @cssprop [--kre-sessions-col-machine-id=9em] - Width of the Machine ID column.
- * @cssprop [--kre-sessions-col-license-source=9em] - Width of the License Source column.
- * @cssprop [--kre-sessions-col-organization=12em] - Width of the Organization column.
- * @cssprop [--kre-sessions-col-license-type=8.5em] - Width of the License Type column.
- * @cssprop [--kre-sessions-col-time=10.5em] - Width of the Started and Ended columns.
+ * @cssprop [--kre-sessions-table-min-width=0px] - A minimum width of the table: below it, the table scrolls sideways inside the element.
+ * @cssprop [--kre-sessions-col-user=12%] - Width of the User column (long text wraps to two lines).
+ * @cssprop [--kre-sessions-col-email=auto] - Width of the Email column (`auto`: Email and Organization share the room the other columns leave).
+ * @cssprop [--kre-sessions-col-session-id=6.5em] - Width of the Session ID column.
+ * @cssprop [--kre-sessions-col-machine-id=6.5em] - Width of the Machine ID column.
+ * @cssprop [--kre-sessions-col-license-source=7em] - Width of the License Source column.
+ * @cssprop [--kre-sessions-col-organization=auto] - Width of the Organization column.
+ * @cssprop [--kre-sessions-col-license-type=7em] - Width of the License Type column.
+ * @cssprop [--kre-sessions-col-time=6.5em] - Width of the Started and Ended columns (10em where the element's content is 100em wide or more).
  * @cssprop [--kre-sessions-col-duration=6.5em] - Width of the Duration column.
+ * @cssprop [--kre-color-row-hover=var(--kre-color-surface-muted)] - Background of the row under the pointer.
+ * @cssprop [--kre-font-family-mono=ui-monospace, monospace] - Font of the ids.
  * @cssprop [--kre-color-skeleton=var(--kre-color-border)] - The placeholder bars while loading.
  * @cssprop [--kre-color-accent-surface=#e8effc] - Background of the `active-at` chip.
  */
 export class KreUserSessions extends ReportElement {
-  static override styles = [reportStyles, filterStyles, sessionsStyles];
+  static override styles = [reportStyles, filterStyles, sessionsStyles, tableStyles];
 
   /** Search text: a case-insensitive substring of user name, email, session id or machine id. */
   @property({ reflect: true }) q: string | null = null;
@@ -143,7 +154,7 @@ export class KreUserSessions extends ReportElement {
   @state() private offset = 0;
   @state() private now = Date.now();
   @state() private notice = '';
-  private clock: ReturnType<typeof setInterval> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly data = sessionsTask(this, {
     args: () => [this.endpoint, this.product, sessionsParams(this.filters, this.offset, normalPageSize(this.pageSize)), this.fetch],
@@ -152,6 +163,18 @@ export class KreUserSessions extends ReportElement {
   });
 
   private readonly exporter = new SessionsExport(this);
+
+  constructor() {
+    super();
+    // Active durations count on, while an active session is on screen.
+    new ActiveClock(
+      this,
+      () => this.data.status === TaskStatus.COMPLETE && Boolean(this.page?.response.items.some((s) => s.ended === null)),
+      () => (this.now = Date.now()),
+    );
+    // `setStrings`, `dir` and `lang` changes render the element again.
+    new PageContextController(this);
+  }
 
   private readonly toolbar = new SessionsToolbar(this, {
     search: (q) => this.changeFilters({ q: q.trim() ? q : null }),
@@ -210,16 +233,9 @@ export class KreUserSessions extends ReportElement {
     });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.clock = setInterval(() => {
-      if (this.page?.response.items.some((s) => s.ended === null)) this.now = Date.now();
-    }, 1000);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
+    clearTimeout(this.noticeTimer);
   }
 
   protected override collectNotices(): AttributeNotice[] {
@@ -265,15 +281,23 @@ export class KreUserSessions extends ReportElement {
     this.changeFilters({ sort: field, order });
   }
 
+  /** A copy button in the table copies its text (the whole id, whatever the search marks in it). */
   private copy = (event: Event): void => {
-    const button = (event.target as Element).closest?.('button[data-copy]');
-    const value = button?.getAttribute('data-copy');
+    const button = (event.target as Element).closest?.('button.copy');
+    const value = button?.textContent;
     if (value == null) return;
     navigator.clipboard?.writeText(value).then(
-      () => (this.notice = str('copiedValue', { value })),
-      () => (this.notice = ''),
+      () => this.say(str('copiedValue', { value })),
+      () => this.say(''),
     );
   };
+
+  /** Shows and announces a short note (a copy), for a few seconds. */
+  private say(notice: string): void {
+    this.notice = notice;
+    clearTimeout(this.noticeTimer);
+    if (notice) this.noticeTimer = setTimeout(() => (this.notice = ''), 4000);
+  }
 
   override render(): TemplateResult {
     const title = html`<h2 class="title" id="title" part="title"><slot name="title">${this.heading || str(this.product === 'testcloud' ? 'testcloudSessionsTitle' : 'kreSessionsTitle')}</slot></h2>`;
@@ -301,8 +325,8 @@ export class KreUserSessions extends ReportElement {
       ${this.exporter.render(locale, () => void this.exportCsv())}
       <div class="visually-hidden" role="status">${status === TaskStatus.COMPLETE && page ? rangeText({ ...page.response, locale }) : ''}</div>
       <div class="visually-hidden" role="status">${this.exporter.announcement}</div>
-      <div class="visually-hidden" role="status">${this.notice}</div>
-      ${status === TaskStatus.ERROR ? renderError(this.data.error, () => void this.data.run()) : this.body(page, status === TaskStatus.PENDING, f, locale, pageSize)}`;
+      ${status === TaskStatus.ERROR ? renderError(this.data.error, () => void this.data.run()) : this.body(page, status === TaskStatus.PENDING, f, locale, pageSize)}
+      <div class="toast" part="toast" role="status">${this.notice}</div>`;
   }
 
   private body(page: SessionsPage | undefined, busy: boolean, f: SessionsFilters, locale: string, pageSize: number): TemplateResult | typeof nothing {
@@ -317,6 +341,7 @@ export class KreUserSessions extends ReportElement {
         order: f.order,
         busy,
         onSort: (field) => this.sortBy(field),
+        onSortChange: (sort, order) => this.changeFilters({ sort, order }),
         onCopy: this.copy,
         skeletonRows: Math.min(pageSize, 10),
       })}

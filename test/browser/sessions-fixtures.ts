@@ -71,6 +71,9 @@ export function lastRequest(svc: MockService): URL {
   return svc.control.requests.filter((u) => u.pathname.endsWith('/sessions')).at(-1)!;
 }
 
+/** What a cell says: its text, trimmed, no-break spaces read as spaces (the cells keep "Oct 30" or "QA / Berlin" together with them). */
+export const shownText = (node: Node) => node.textContent!.trim().replace(/\u00a0/g, ' ');
+
 export function cellTexts(row: HTMLTableRowElement): string[] {
-  return [...row.cells].map((c) => (c.querySelector('.text, time, .badge') ?? c).textContent!.trim());
+  return [...row.cells].map((c) => shownText(c.querySelector('time, .badge') ?? c));
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDuration } from '../../src/core/csv.js';
 import { formatInstant, parseInstant } from '../../src/core/tz.js';
-import { $, $$, ASOF, cellTexts, expected, lastRequest, mount, rows, settled, useMockService, ZONE } from './sessions-fixtures.js';
+import { $, ASOF, cellTexts, expected, lastRequest, mount, rows, settled, shownText, useMockService, ZONE } from './sessions-fixtures.js';
 
 // Dates of asOf's year show without the year (the tooltip has everything).
 const fmt = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -61,7 +61,7 @@ describe('<kre-user-sessions> table', () => {
     // Both offsets of the day are in the titles of the rows shown.
     const titles = rows(el).map((tr) => tr.cells[7].querySelector('time')!.title);
     expect(titles).to.deep.equal(times);
-    const shown = rows(el).map((tr) => tr.cells[7].textContent!.trim());
+    const shown = rows(el).map((tr) => shownText(tr.cells[7]));
     expect(shown).to.deep.equal(want.items.map((s) => fmt.format(parseInstant(s.started))));
   });
 
@@ -143,12 +143,32 @@ describe('<kre-user-sessions> table', () => {
     expect(lastRequest(service()).searchParams.get('offset')).to.equal('0');
   });
 
-  it('escapes hostile text and marks RTL cells dir=auto', async () => {
+  it('escapes hostile text', async () => {
     const el = await mount('q="<img"');
     await settled(el);
     expect(rows(el).length).to.be.greaterThan(0);
     expect($(el, 'tbody img')).to.equal(null);
-    expect($$(el, 'tbody .text:not(.org), tbody .org > [dir]').every((t) => t.getAttribute('dir') === 'auto')).to.equal(true);
+    expect(cellTexts(rows(el)[0])[0]).to.equal('<img src=x onerror=alert(1)>');
+  });
+
+  it('reads each value in its own direction, aligned with its column', async () => {
+    const el = await mount('q="mohammed"');
+    await settled(el);
+    const row = rows(el)[0];
+    expect(cellTexts(row)[0]).to.equal('محمد العلي');
+    // Every text cell, clamp and id takes its direction from its own text (an isolated paragraph)…
+    const texts = [...row.cells].slice(0, 9).flatMap((c) => [c, ...c.querySelectorAll<HTMLElement>('.clamp, .copy')]);
+    expect(texts.map((t) => getComputedStyle(t).unicodeBidi)).to.deep.equal(texts.map(() => 'plaintext'));
+    // …and aligns where its column does: the Arabic name starts at the cell's left edge, as the Latin email does.
+    const inset = (cell: HTMLElement) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getBoundingClientRect().left - cell.getBoundingClientRect().left;
+    };
+    expect(inset(row.cells[0])).to.be.closeTo(inset(row.cells[1]), 1);
+    expect(inset(row.cells[0])).to.be.below(10);
+    // The machine id mixes scripts (m-عربي-01) and stays one id in its button.
+    expect(cellTexts(row)[3]).to.equal('m-عربي-01');
   });
 
   it('is accessible with rows', async () => {

@@ -103,7 +103,8 @@ export async function sessionRows(page, selector = 'kre-user-sessions', activeAt
   return page.evaluate((sel) => {
     const root = document.querySelector(sel).shadowRoot;
     return {
-      ids: [...root.querySelectorAll('tbody td.c-sessionId button.copy')].map((b) => b.dataset.copy),
+      // The Session ID column's copy buttons: each copies its text, the id.
+      ids: [...root.querySelectorAll('tbody tr > :nth-child(3) button.copy')].map((b) => b.textContent),
       range: root.querySelector('[part~="pager"] .range')?.textContent.trim(),
     };
   }, selector);

@@ -1,0 +1,417 @@
+/**
+ * The session log's table, and the same table as one card per session in a narrow element.
+ *
+ * Wide (the element's content at least 70em, 980 px at the default font size): a fixed layout
+ * (no cell is measured to lay out a page),
+ * every column in view, long text on two lines. Cells carry no background, border, clip or
+ * sticky position of their own: a row has one rule line, the header row group is the one sticky
+ * box, and only a value too long for two lines gets a clip (`.clamp`).
+ *
+ * Narrow: each row is a card with every field under its column's label (the labels come from
+ * custom properties the table sets, so `setStrings` changes them); the header row gives way to a
+ * sort choice (`.card-sort`).
+ */
+import { css } from 'lit';
+
+export const tableStyles = css`
+  .scroller {
+    overflow: auto;
+    max-height: var(--kre-sessions-max-height, none);
+    border: 1px solid var(--kre-color-border, #d8dde6);
+    border-radius: var(--kre-radius-small, 6px);
+  }
+  /*
+   * Cells align with the page's direction (left, or right in a right-to-left page) while each
+   * value reads in its own (unicode-bidi: plaintext below), so an Arabic name keeps its column's
+   * alignment. Set once on the table and inherited: start would follow each value's direction.
+   */
+  table {
+    table-layout: fixed;
+    width: max(100%, var(--kre-sessions-table-min-width, 0px));
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+    text-align: left;
+  }
+  table:dir(rtl) {
+    text-align: right;
+  }
+  caption {
+    caption-side: top;
+    padding: 6px 12px;
+    text-align: start;
+    font-size: 0.857em;
+    color: var(--kre-color-text-muted, #5b6578);
+  }
+  /*
+   * Ids, times, the duration, the license source and type hold short text: fixed widths (em, so
+   * they follow the font size). User takes a share; Email and Organization split what is left,
+   * so a wider element gives them its room.
+   */
+  .w-user {
+    width: var(--kre-sessions-col-user, 12%);
+  }
+  .w-email {
+    width: var(--kre-sessions-col-email, auto);
+  }
+  .w-sessionId {
+    width: var(--kre-sessions-col-session-id, 6.5em);
+  }
+  .w-machineId {
+    width: var(--kre-sessions-col-machine-id, 6.5em);
+  }
+  .w-licenseSource {
+    width: var(--kre-sessions-col-license-source, 7em);
+  }
+  .w-organization {
+    width: var(--kre-sessions-col-organization, auto);
+  }
+  .w-licenseType {
+    width: var(--kre-sessions-col-license-type, 7em);
+  }
+  .w-started,
+  .w-ended {
+    width: var(--kre-sessions-col-time, 6.5em);
+  }
+  .w-duration {
+    width: var(--kre-sessions-col-duration, 6.5em);
+  }
+  /* Wide: a date and its time on one line. */
+  @container (min-width: 100em) {
+    .w-started,
+    .w-ended {
+      width: var(--kre-sessions-col-time, 10em);
+    }
+  }
+  th,
+  td {
+    padding: 6px;
+    text-align: inherit;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  thead {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    background: var(--kre-color-surface-muted, #f3f5f9);
+    color: var(--kre-color-text-muted, #5b6578);
+  }
+  thead th {
+    padding: 0;
+    vertical-align: bottom;
+    font-size: 0.929em;
+    font-weight: 600;
+  }
+  tbody tr {
+    border-block-start: 1px solid var(--kre-color-border, #d8dde6);
+  }
+  /* Each value in its own direction (Arabic, Hebrew). */
+  tbody tr > *,
+  .clamp,
+  .copy {
+    unicode-bidi: plaintext;
+  }
+  tbody th {
+    font-weight: 500;
+  }
+  tbody tr:hover {
+    background: var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9));
+  }
+  /* Busy: the last rows stay, in the muted text colour (contrast holds), under an accent line. */
+  table.busy tbody {
+    color: var(--kre-color-text-muted, #5b6578);
+  }
+  table.busy thead th {
+    box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
+  }
+
+  /* The sort icon follows the label's last word with no break between them (a plain inline). */
+  .sort {
+    display: block;
+    width: 100%;
+    padding: 8px 6px;
+    border: 0;
+    background: none;
+    color: inherit;
+    font-weight: inherit;
+    overflow-wrap: anywhere;
+  }
+  .sort:hover {
+    color: var(--kre-color-text, #1d2433);
+  }
+  .sort:focus-visible {
+    outline-offset: -2px;
+  }
+  .sort-icon {
+    margin-inline-start: 3px;
+    font-size: 0.7em;
+    opacity: 0;
+  }
+  .sort:hover .sort-icon,
+  .sort:focus-visible .sort-icon {
+    opacity: 0.5;
+  }
+  .sort-icon.on {
+    opacity: 1;
+    color: var(--kre-color-accent, #2f6fde);
+  }
+  .c-duration .sort {
+    text-align: end;
+  }
+  tbody tr > :last-child {
+    text-align: end;
+    unicode-bidi: normal;
+  }
+  .sort,
+  .copy {
+    text-align: inherit;
+  }
+
+  /* A value too long for two lines: two lines and an ellipsis; whole on hover and while its row has focus. */
+  .clamp,
+  .up.clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  tbody tr > :hover > .clamp,
+  tbody tr:focus-within .clamp,
+  tbody tr > :hover > .up.clamp,
+  tbody tr:focus-within .up.clamp {
+    display: block;
+    overflow: visible;
+  }
+  /* The organization's ancestors, before its own name. */
+  .up {
+    display: block;
+    color: var(--kre-color-text-muted, #5b6578);
+    font-size: 0.857em;
+    line-height: 1.3;
+  }
+  mark {
+    background: var(--kre-color-highlight, #fff0a8);
+    color: var(--kre-color-highlight-text, inherit);
+    border-radius: 2px;
+  }
+  .copy {
+    max-width: calc(100% + 6px);
+    padding: 0 3px;
+    margin-inline: -3px;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    font-family: var(--kre-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    font-size: 0.857em;
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+  .copy:hover {
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+  }
+  /* The copy icon (two outlined squares): drawn only on the button under the pointer or in focus. */
+  .copy:hover::after,
+  .copy:focus-visible::after {
+    content: '';
+    display: inline-block;
+    width: 8px;
+    height: 8px;
+    margin-inline: 5px 3px;
+    border: 1.5px solid currentColor;
+    border-radius: 2px;
+    box-shadow: 2px 2px 0 -0.5px var(--kre-color-surface, #ffffff), 3px 3px 0 0 currentColor;
+    opacity: 0.7;
+  }
+  /* Touch: no hover to reveal the icon; a dotted underline says the id does something. */
+  @media (hover: none) {
+    .copy {
+      text-decoration: underline dotted;
+      text-underline-offset: 3px;
+    }
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 8px;
+    border-radius: 999px;
+    border: 1px solid transparent;
+    background: var(--kre-color-active-surface, #e3f4ea);
+    color: var(--kre-color-active, #1f7a45);
+    font-size: 0.857em;
+    font-weight: 600;
+    line-height: 1.6;
+  }
+  .skeleton .bone {
+    display: block;
+    height: 0.9em;
+    margin-block: 0.25em;
+    width: min(7em, 80%);
+    border-radius: 4px;
+    background: var(--kre-color-skeleton, var(--kre-color-border, #d8dde6));
+    animation: pulse 1.2s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton .bone {
+      animation: none;
+    }
+  }
+
+  /* A copied id: said, and shown where the pointer or finger is likely to be (the bottom of the view). */
+  .toast {
+    position: sticky;
+    inset-block-end: 12px;
+    z-index: 2;
+    width: fit-content;
+    max-width: 100%;
+    margin-block-start: 8px;
+    margin-inline-start: auto;
+    padding: 6px 12px;
+    border: 1px solid transparent;
+    border-radius: var(--kre-radius-small, 6px);
+    background: var(--kre-color-text, #1d2433);
+    color: var(--kre-color-surface, #ffffff);
+    overflow-wrap: anywhere;
+  }
+  .toast:empty {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    border: 0;
+  }
+
+  .card-sort {
+    display: none;
+  }
+
+  @container (max-width: 70em) {
+    .card-sort {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      margin-block-end: var(--kre-spacing-small, 12px);
+    }
+    .card-sort .field {
+      flex: 1 1 9em;
+    }
+    .scroller {
+      border: 0;
+      border-radius: 0;
+    }
+    table,
+    caption,
+    tbody {
+      display: block;
+      width: 100%;
+    }
+    caption {
+      padding: 0 0 8px;
+    }
+    thead,
+    colgroup {
+      display: none;
+    }
+    tbody {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 22em), 1fr));
+      gap: 8px;
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 8.5em), 1fr));
+      grid-auto-flow: row dense;
+      align-content: start;
+      gap: 6px 16px;
+      padding: 10px 12px;
+      border: 1px solid var(--kre-color-border, #d8dde6);
+      border-radius: var(--kre-radius-small, 6px);
+    }
+    tbody tr[part~='row-active'] {
+      border-inline-start: 3px solid var(--kre-color-active, #1f7a45);
+    }
+    tbody tr > * {
+      display: block;
+      min-width: 0;
+      padding: 0;
+    }
+    tbody tr > :is(:nth-child(1), :nth-child(2), :nth-child(6)) {
+      grid-column: 1 / -1;
+    }
+    tbody th {
+      font-weight: 600;
+    }
+    .copy {
+      max-width: 100%;
+      margin-inline: 0;
+      padding-inline: 0;
+    }
+    tbody tr > :last-child {
+      text-align: inherit;
+    }
+    tbody tr > ::before {
+      display: block;
+      font-size: 0.786em;
+      font-weight: 600;
+      color: var(--kre-color-text-muted, #5b6578);
+      unicode-bidi: isolate;
+    }
+    tbody tr > :nth-child(1)::before {
+      content: var(--kre-sessions-label-1);
+    }
+    tbody tr > :nth-child(2)::before {
+      content: var(--kre-sessions-label-2);
+    }
+    tbody tr > :nth-child(3)::before {
+      content: var(--kre-sessions-label-3);
+    }
+    tbody tr > :nth-child(4)::before {
+      content: var(--kre-sessions-label-4);
+    }
+    tbody tr > :nth-child(5)::before {
+      content: var(--kre-sessions-label-5);
+    }
+    tbody tr > :nth-child(6)::before {
+      content: var(--kre-sessions-label-6);
+    }
+    tbody tr > :nth-child(7)::before {
+      content: var(--kre-sessions-label-7);
+    }
+    tbody tr > :nth-child(8)::before {
+      content: var(--kre-sessions-label-8);
+    }
+    tbody tr > :nth-child(9)::before {
+      content: var(--kre-sessions-label-9);
+    }
+    tbody tr > :nth-child(10)::before {
+      content: var(--kre-sessions-label-10);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .scroller,
+    tbody tr,
+    .badge,
+    .toast {
+      border-color: CanvasText;
+    }
+    thead {
+      border-block-end: 1px solid CanvasText;
+    }
+    mark {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+    .sort-icon.on {
+      color: CanvasText;
+    }
+  }
+`;
