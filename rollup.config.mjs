@@ -19,6 +19,7 @@ const ENTRIES = {
   'kre-license-usage': 'src/kre-license-usage.ts',
   'testcloud-license-usage': 'src/testcloud-license-usage.ts',
   'kre-user-sessions': 'src/kre-user-sessions.ts',
+  'kre-license-planner': 'src/kre-license-planner.ts',
   'core/index': 'src/core/index.ts',
   'mock/index': 'src/mock/index.ts',
 };

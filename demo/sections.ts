@@ -25,6 +25,12 @@ export const SECTIONS: readonly ElementSection[] = [
     text: 'The same report for TestCloud sessions.',
   },
   {
+    id: 'planner',
+    tag: 'kre-license-planner',
+    title: 'KRE license planner',
+    text: 'How many licences the demand needed, when it peaks, and what another licence count would have done.',
+  },
+  {
     id: 'sessions',
     tag: 'kre-user-sessions',
     title: 'User sessions',

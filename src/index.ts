@@ -1,5 +1,5 @@
 /**
- * `kre-license-reports`: importing this module defines all three elements (through their
+ * `kre-license-reports`: importing this module defines every element (through their
  * defining modules; registration never throws when a tag is already defined) and exports their
  * classes, the event types and the string table a host can replace.
  */
@@ -8,6 +8,7 @@
 export { KreLicenseUsage } from './kre-license-usage.js';
 export { TestcloudLicenseUsage } from './testcloud-license-usage.js';
 export { KreUserSessions } from './kre-user-sessions.js';
+export { KreLicensePlanner } from './kre-license-planner.js';
 
 // Events, strings and errors a host relies on.
 export type {
@@ -22,6 +23,8 @@ export type {
 export { defaultStrings, resetStrings, setStrings, type StringKey, type Strings } from './shared/strings.js';
 export { ReportError, type FetchLike, type ReportErrorKind } from './shared/api.js';
 export type {
+  CapacityResponse,
+  CapacityReplay,
   Interval,
   Organization,
   Product,

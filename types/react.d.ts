@@ -5,7 +5,7 @@
  *
  *   import type {} from 'kre-license-reports/react';
  *
- * anywhere in a React + TypeScript app, `<kre-license-usage>`, `<kre-user-sessions>` and `<testcloud-license-usage>`
+ * anywhere in a React + TypeScript app, `<kre-license-planner>`, `<kre-license-usage>`, `<kre-user-sessions>` and `<testcloud-license-usage>`
  * take checked attributes (an enumerated one takes only its values: `interval="week"`, not
  * `"weekly"`), the element's own properties (`fetch`, `requestTimeout`), a typed `ref`, and
  * typed event handlers in React 19's spelling for custom elements: `on` + the event's name,
@@ -27,6 +27,59 @@ export type ElementOf<Tag extends string> = Tag extends keyof HTMLElementTagName
 
 /** The event a name dispatches (its `GlobalEventHandlersEventMap` entry), else a `CustomEvent`. */
 export type EventOf<Name extends string> = Name extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[Name] : CustomEvent<unknown>;
+
+/** The attributes, properties and event handlers of `<kre-license-planner>`: The license planner: licences needed, when the demand peaks, and a what-if replay. */
+export interface KreLicensePlannerAttributes {
+  /** The heading over the report. Default: "KRE license planner" (or TestCloud's). */
+  heading?: string | null;
+  /** The product planned for: `kre` (default) or `testcloud`. */
+  product?: "kre" | "testcloud";
+  /**
+   * The licence count to replay the demand against (a whole number, 0 or more). Default: the
+   * licences available at the end of the range.
+   */
+  licenses?: number | null;
+  /** Base URL of the report service, absolute or relative. Without it no request is made. */
+  endpoint?: string | null;
+  /** First day of the range, `YYYY-MM-DD` in `time-zone`. Default: 29 days before today. */
+  from?: string | null;
+  /** Last day of the range (inclusive), `YYYY-MM-DD` in `time-zone`. Default: today. */
+  to?: string | null;
+  /**
+   * IANA time zone of the dates and the report. Default: the browser's zone.
+   * The `timeZone` property's attribute.
+   */
+  'time-zone'?: string | null;
+  /** Comma-separated organization ids to filter on (each includes its descendants). Default: all. */
+  organization?: string | null;
+  /** BCP 47 locale for numbers and dates. Default: the document's `lang`, else the browser's. */
+  locale?: string | null;
+  /**
+   * IANA time zone of the dates and the report. Default: the browser's zone.
+   * Also the `time-zone` attribute.
+   */
+  timeZone?: string | null;
+  /**
+   * Replaces `window.fetch` for this element's requests (same signature): add auth headers or
+   * route requests. The default sends `credentials: 'same-origin'`.
+   */
+  fetch?: FetchLike | null;
+  /** Milliseconds a request may take before it is abandoned and shown as timed out. */
+  requestTimeout?: number;
+  /**
+   * A filter or the licence count changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `product`, `licenses`).
+   * The handler of `kre-filter-change`.
+   */
+  'onkre-filter-change'?: (event: EventOf<'kre-filter-change'>) => void;
+  /**
+   * Before a CSV or PNG download (cancelable); `detail` has `format`, `fileName`, `product` and `filters`.
+   * The handler of `kre-export`.
+   */
+  'onkre-export'?: (event: EventOf<'kre-export'>) => void;
+}
+
+/** `<kre-license-planner>` in JSX: React's props for any element, its own, and a typed `ref`. */
+export type KreLicensePlannerProps = ElementProps<ElementOf<'kre-license-planner'>, KreLicensePlannerAttributes>;
 
 /** The attributes, properties and event handlers of `<kre-license-usage>`: The KRE license usage chart: available sessions, peak usage and average peak over time. */
 export interface KreLicenseUsageAttributes {
@@ -231,6 +284,7 @@ export type TestcloudLicenseUsageProps = ElementProps<ElementOf<'testcloud-licen
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      'kre-license-planner': KreLicensePlannerProps;
       'kre-license-usage': KreLicenseUsageProps;
       'kre-user-sessions': KreUserSessionsProps;
       'testcloud-license-usage': TestcloudLicenseUsageProps;

@@ -9,7 +9,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const SRC = join(ROOT, 'src') + sep;
 
 /** The modules that define the elements, in the order the demo shows them. */
-export const ELEMENT_MODULES = ['kre-license-usage', 'testcloud-license-usage', 'kre-user-sessions'];
+export const ELEMENT_MODULES = ['kre-license-usage', 'testcloud-license-usage', 'kre-license-planner', 'kre-user-sessions'];
 
 /**
  * package.json's `sideEffects` names dist/ files only, so esbuild would drop a bare
