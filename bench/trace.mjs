@@ -4,7 +4,8 @@
 // frame that paints the result, `bench:main` after that frame's main-thread work,
 // `bench:next-frame` in the next rAF, `bench:pixels@offset` with that frame's presentation time).
 // For each sample window [start, presented] this sums, on the renderer's main thread, the self time
-// of each activity (script, HTML parsing, style, layout, paint, layer update and commit, GC), and
+// of each activity (script, HTML parsing, style, layout, paint, a 2D canvas's raster, layer update
+// and commit, GC), and
 // the raster tasks until the painted frame's layer tree was activated (activation waits for every
 // visible tile); it checks that the activation came before the presentation time the bench uses,
 // and counts the samples where a double-rAF measure (the next rAF) would have stopped the clock
@@ -29,7 +30,9 @@ const ACTIVITIES = [
   ['parse', /ParseHTML|HTMLDocumentParser|TextResourceDecoder|ParseFragment|ParseAuthorStyleSheet/],
   ['style', /UpdateLayoutTree|RecalculateStyle|StyleInvalidation|UpdateStyle$|StyleRecalc/],
   ['layout', /Layout|InlineNode|performLayout/],
-  ['layers', /DoUpdateLayers|Commit|commit|ProduceCanvasResource|UpdateLayers/],
+  // A 2D canvas records its drawing and rasterizes it on the main thread when the frame is finalized.
+  ['canvas', /FinalizeFrame|Canvas2D|CanvasResource/],
+  ['layers', /DoUpdateLayers|Commit|commit|UpdateLayers/],
   ['paint', /Paint|Layerize/],
   ['script', /^v8\.|^V8\.|FunctionCall|EvaluateScript|RunMicrotasks|PerformMicrotaskCheckpoint|TimerFire|EventDispatch|FireAnimationFrame|serviceScriptedAnimations|MessagePort::Accept|ResizeObserver/],
 ];
@@ -108,7 +111,7 @@ export function analyze(trace) {
   }
   for (const w of samples) {
     const inside = (s) => Math.max(0, Math.min(s.end, w.pixels) - Math.max(s.ts, w.start));
-    const totals = { script: 0, parse: 0, style: 0, layout: 0, paint: 0, layers: 0, gc: 0, other: 0 };
+    const totals = { script: 0, parse: 0, style: 0, layout: 0, paint: 0, canvas: 0, layers: 0, gc: 0, other: 0 };
     for (const s of mainSpans) {
       if (s.self <= 0 || s.end <= w.start || s.ts >= w.pixels) continue;
       const share = inside(s) / (s.end - s.ts);
@@ -166,6 +169,7 @@ export async function traceSamples(browser, page, bench, runs, rounds = 3) {
       t('style'),
       t('layout'),
       t('paint'),
+      t('canvas'),
       t('layers'),
       t('gc'),
       t('other'),
@@ -176,6 +180,6 @@ export async function traceSamples(browser, page, bench, runs, rounds = 3) {
     ]);
   }
   console.log(`\nWhere the time goes: a trace of ${rounds} more samples each (medians, ms, inside [data handed over, presented]): the main thread's self time by activity and its idle time; raster tasks (${rasterThreads} raster threads) until the painted frame's tree was activated; whether that activation came before the presentation "pixels" reports, and whether a double rAF would have stopped the clock before it:`);
-  printTable(['sample', 'wall', 'script', 'parse HTML', 'style', 'layout', 'paint', 'layers+commit', 'GC', 'other', 'main idle', 'raster', 'activated before presented', 'next rAF before activation'], rows);
+  printTable(['sample', 'wall', 'script', 'parse HTML', 'style', 'layout', 'paint', 'canvas raster', 'layers+commit', 'GC', 'other', 'main idle', 'raster', 'activated before presented', 'next rAF before activation'], rows);
   return samples;
 }
