@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,12 +129,26 @@ for (const kind of kinds) {
         const stored = await countSessions(second.url, 'admin');
         // Every acknowledged event is there; the batch in flight at the kill may or may not be.
         assert.ok(stored >= acknowledged && stored <= sent, `stored ${stored}, acknowledged ${acknowledged}, sent ${sent}`);
-        // SIGTERM while a request is in flight: it is answered, then the process exits 0.
-        const inFlight = fetch(`${second.url}/kre/capacity?from=2026-09-01&to=2026-10-31&timeZone=UTC&licenses=3`, { headers: { Authorization: 'Bearer admin' } });
-        await new Promise((r) => setTimeout(r, 5));
-        second.process.kill('SIGTERM');
-        const answered = await inFlight;
-        assert.equal(answered.status, 200);
+        // SIGTERM while a request is in flight (its body half sent): it is answered, then the
+        // process exits 0.
+        const body = JSON.stringify([startEvent(account, 1_000_000)]);
+        const { port } = new URL(second.url);
+        const answered = new Promise<number>((resolve, reject) => {
+          const request = httpRequest(
+            { host: '127.0.0.1', port, path: '/api/events', method: 'POST', headers: { Authorization: 'Bearer ingest', 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+            (response) => {
+              response.resume();
+              response.on('end', () => resolve(response.statusCode ?? 0));
+            },
+          );
+          request.on('error', reject);
+          request.write(body.slice(0, 10));
+          setTimeout(() => {
+            second.process.kill('SIGTERM');
+            setTimeout(() => request.end(body.slice(10)), 300);
+          }, 300);
+        });
+        assert.equal(await answered, 200);
         const [code] = await once(second.process, 'exit');
         assert.equal(code, 0, second.output());
       } finally {

@@ -201,11 +201,23 @@ $$;
 
 -- Index per query: the sweep and capacity read the spans that meet a range, activeAt the spans
 -- that hold an instant (GiST over account, product and span); the sessions list reads a date
--- range of started; search reads trigrams.
+-- range of started (migration 2 replaces this index); search reads trigrams.
 CREATE INDEX kre_sessions_span ON kre_sessions USING gist (account, product, kre_span(started, ended));
 CREATE INDEX kre_sessions_started ON kre_sessions (account, product, started);
 CREATE INDEX kre_sessions_search ON kre_sessions USING gin (search gin_trgm_ops);
 CREATE INDEX kre_denials_at ON kre_denials (account, product, at);
+`,
+  },
+  {
+    version: 2,
+    name: 'the sessions list in its default order from one index',
+    sql: /* sql */ `
+-- The sessions list's default order, started descending with ties by session id ascending
+-- (CONTRACT 3.2), read straight from an index, pages of an export stopping early; the range's
+-- count and its license sources (the facet) read from the index alone.
+CREATE INDEX kre_sessions_by_started ON kre_sessions (account, product, started DESC, session_id)
+  INCLUDE (license_source, organization_id);
+DROP INDEX kre_sessions_started;
 `,
   },
 ];
