@@ -10,7 +10,7 @@ const BUNDLE = 'dist/kre-license-reports.bundle.js';
 const ENTRY = 'src/index.ts';
 const flag = process.argv.indexOf('--budget');
 /** The standing budget, in KB (1 KB = 1000 bytes) of minified + gzipped code. */
-const BUDGET_KB = flag === -1 ? 40 : Number(process.argv[flag + 1]);
+const BUDGET_KB = flag === -1 ? 45 : Number(process.argv[flag + 1]);
 
 if (!existsSync(ENTRY)) {
   console.log(`size: ${ENTRY} does not exist yet, so there is no bundle to measure. Skipped.`);

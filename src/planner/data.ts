@@ -26,6 +26,10 @@ export type CapacityArgs = readonly [
   licenses: number | null | undefined,
 ];
 
+/** A whole number of licences as `licenses` takes it (up to 10^9, the service's limit), else null. */
+export const wholeCount = (v: unknown): number | null =>
+  typeof v === 'number' ? (Number.isInteger(v) && v >= 0 && v <= 1e9 ? v : null) : typeof v === 'string' && /^\s*\d{1,9}\s*$/.test(v) ? Number(v) : null;
+
 export type Load = (resource: 'capacity' | 'usage', params: Record<string, ParamValue>, signal: AbortSignal) => Promise<unknown>;
 
 /** The query each response answered (endpoint, product, range, zone, organizations, licences). */

@@ -2,12 +2,14 @@
  * The planner's downloads, each announced first with a cancelable `kre-export`: the coverage and
  * the hours as CSV, the whole report as a PNG (colours and words read off the rendered element).
  */
-import type { CapacityResponse } from '../core/types.js';
+import type { CapacityReplay, CapacityResponse } from '../core/types.js';
 import { downloadBlob } from '../shared/download.js';
 import { emit, type FilterState } from '../shared/events.js';
+import { formatInteger } from '../shared/format.js';
 import { str } from '../shared/strings.js';
 import { coverageCsv, hoursCsv, plannerFileName } from './csv.js';
-import { weekdayName } from './format.js';
+import { answerText } from './coverage.js';
+import { formatSeconds, licences, weekdayName } from './format.js';
 import { plannerToPng } from './png.js';
 
 type Host = HTMLElement & { renderRoot: HTMLElement | DocumentFragment; product: string };
@@ -28,13 +30,24 @@ export function exportCsv(host: Host, data: CapacityResponse, filters: FilterSta
 
 export interface PngText {
   title: string;
-  details: string;
-  answer: string;
-  whatIf: string;
-  rows: string[];
+  locale: string;
+  /** The names of the organizations filtered on (empty: all). */
+  organizations: string;
+  replay: CapacityReplay | undefined;
 }
 
-export async function exportPng(host: Host, data: CapacityResponse, filters: FilterState, text: PngText): Promise<boolean> {
+export async function exportPng(host: Host, data: CapacityResponse, filters: FilterState, t: PngText): Promise<boolean> {
+  const { locale, replay: r } = t;
+  const text = {
+    title: t.title,
+    details: `${data.from} – ${data.to} · ${data.timeZone} · ${t.organizations || str('allOrganizations')}`,
+    answer: answerText(data, locale),
+    whatIf: r
+      ? `${str('replayed', { licences: licences(locale, r.licenses) })} · ${str('refusedRequests')} ${formatInteger(locale, r.refused)} · ` +
+        `${str('timeOverCapacity')} ${formatSeconds(locale, r.secondsOver)} · ${str('peakUsage')} ${formatInteger(locale, r.peak)}`
+      : '',
+    rows: [1, 2, 3, 4, 5, 6, 7].map((d) => weekdayName(locale, d, true)),
+  };
   const root = host.renderRoot;
   const svg = root.querySelector<SVGSVGElement>('svg.coverage-svg');
   if (!svg) return false;

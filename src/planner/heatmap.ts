@@ -45,31 +45,18 @@ export const stepOf = (v: number, steps: readonly number[]) => (v <= 0 ? 0 : ste
 /** The class of step `i` of `n`: shades h1 to h5, spread when there are fewer steps. */
 export const shadeOf = (i: number, n: number) => `h${i && Math.ceil((i * 5) / n)}`;
 
-function stepLabel(locale: string, steps: readonly number[], i: number, whole: boolean): string {
-  const f = (v: number) => (whole ? formatInteger(locale, v) : formatDecimal(locale, v));
-  const lo = i > 0 ? steps[i - 1] : 0;
-  const hi = steps[i];
-  if (whole) return lo + 1 >= hi ? f(hi) : `${f(lo + 1)}–${f(hi)}`;
-  return `${f(lo)}–${f(hi)}`;
-}
-
-export function renderHeatLegend(locale: string, steps: readonly number[], metric: Metric): TemplateResult {
-  const key = (shade: string, label: string) => html`<span class="legend-key"><span class="swatch ${shade}"></span>${label}</span>`;
-  return html`<div class="legend" part="heat-legend" role="group" aria-label=${str('licencesInUse')}>
-    ${key('h0', formatInteger(locale, 0))}${steps.map((_, i) => key(shadeOf(i + 1, steps.length), stepLabel(locale, steps, i, metric === 'peak')))}
-  </div>`;
-}
-
 export interface HeatmapState {
   cells: readonly HeatCell[];
   metric: Metric;
   steps: readonly number[];
   locale: string;
   hidden: boolean;
+  /** The cell picked by pointer or tap (outlined), or -1. */
+  picked: number;
   pick: (index: number) => void;
 }
 
-export function renderHeatmap({ cells, metric, steps, locale, hidden, pick }: HeatmapState): TemplateResult {
+export function renderHeatmap({ cells, metric, steps, locale, hidden, picked, pick }: HeatmapState): TemplateResult {
   const onPointer = (event: Event) => {
     const i = (event.target as Element).closest?.('td')?.getAttribute('data-i');
     if (i != null) pick(Number(i));
@@ -89,45 +76,12 @@ export function renderHeatmap({ cells, metric, steps, locale, hidden, pick }: He
           <th scope="row" abbr=${cells[d * 24].day}>${weekdayName(locale, d + 1, true)}</th>
           ${cells.slice(d * 24, d * 24 + 24).map((c, h) => {
             const v = metricOf(c, metric);
-            return html`<td class="cell ${shadeOf(stepOf(v, steps), steps.length)}" data-i=${d * 24 + h} aria-label=${c.label}
+            const i = d * 24 + h;
+            return html`<td class="cell ${shadeOf(stepOf(v, steps), steps.length)}${i === picked ? ' picked' : ''}" data-i=${i} aria-label=${c.label}
               ><span aria-hidden="true">${metric === 'peak' ? formatInteger(locale, v) : formatDecimal(locale, v)}</span></td>`;
           })}
         </tr>`,
       )}
     </tbody>
   </table>`;
-}
-
-/** The table view: a row per weekday and hour with both numbers. */
-export function renderHoursTable(cells: readonly HeatCell[], locale: string, caption: string): TemplateResult {
-  return html`<div class="table-scroller" part="table-scroller" tabindex="0" role="region" aria-labelledby="hours-caption">
-    <table class="data-table" part="table">
-      <caption id="hours-caption">${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${str('intervalDay')}</th>
-          <th scope="col">${str('intervalHour')}</th>
-          <th scope="col">${str('peakUsage')}</th>
-          <th scope="col">${str('averagePeak')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${cells.map(
-          (c) => html`<tr part="row">
-            <th scope="row">${c.day}</th>
-            <td>${c.hours}</td>
-            <td>${formatInteger(locale, c.peak)}</td>
-            <td>${formatDecimal(locale, c.averagePeak)}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
-}
-
-/** The busiest cell (the first with the highest peak), or null when nothing was used. */
-export function busiest(cells: readonly HeatCell[]): HeatCell | null {
-  let best: HeatCell | null = null;
-  for (const c of cells) if (c.peak > (best?.peak ?? 0)) best = c;
-  return best;
 }

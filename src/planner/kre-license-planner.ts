@@ -5,7 +5,6 @@ import { PRODUCTS, type CapacityResponse, type Product } from '../core/types.js'
 import { todayDays, type DateRange } from '../shared/dates.js';
 import type { FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
-import { formatInteger } from '../shared/format.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ReportElement } from '../shared/report-element.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
@@ -17,18 +16,14 @@ import { usageStyles } from '../usage-chart/usage-chart.styles.js';
 import { answerText, isEmptyCapacity, levelShares, type LevelShare } from './coverage.js';
 import { layoutCoverage, type CoverageLayout } from './coverage-layout.js';
 import { renderCoverageSvg } from './coverage-view.js';
-import { answers, capacityTask, organizationsTask, sameSource, type CapacityArgs, type Load } from './data.js';
+import { answers, capacityTask, organizationsTask, sameSource, wholeCount, type CapacityArgs, type Load } from './data.js';
 import { exportCsv, exportPng } from './export.js';
-import { formatSeconds, formatShare, licences, weekdayName } from './format.js';
-import { busiest, heatCells, heatSteps, metricOf, renderHeatLegend, renderHeatmap, renderHoursTable, type HeatCell, type Metric } from './heatmap.js';
+import { heatCells, type HeatCell, type Metric } from './heatmap.js';
 import { coverageName, renderCoverageLegend, renderCoverageTable, renderMarks } from './panels.js';
 import { plannerStyles } from './planner.styles.js';
 import { PlannerToolbar } from './toolbar.js';
 import { WhatIf } from './what-if.js';
-
-/** A whole number of licences, as `licenses` takes it (up to 10^9, the service's limit). */
-const count = (v: unknown): number | null =>
-  typeof v === 'number' ? (Number.isInteger(v) && v >= 0 && v <= 1e9 ? v : null) : typeof v === 'string' && /^\s*\d{1,9}\s*$/.test(v) ? Number(v) : null;
+import { renderWhen } from './when.js';
 
 /**
  * The capacity planner: how many licences the demand needed, when, and what another licence
@@ -141,7 +136,7 @@ export class KreLicensePlanner extends ReportElement {
   set licenses(value: number | string | null) {
     const old = this._licenses;
     this.rawLicenses = value === null || value === undefined ? null : String(value);
-    this._licenses = count(value);
+    this._licenses = wholeCount(value);
     this.requestUpdate('licenses', old);
   }
 
@@ -200,20 +195,10 @@ export class KreLicensePlanner extends ReportElement {
   async exportPng(): Promise<boolean> {
     const data = this.data.value;
     if (!data) return false;
-    const locale = this.resolvedLocale;
     const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
-    const orgs = this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations');
-    const r = this.replay.value?.replay;
-    const whatIf = r
-      ? `${str('replayed', { licences: licences(locale, r.licenses) })} · ${str('refusedRequests')} ${formatInteger(locale, r.refused)} · ${str('timeOverCapacity')} ${formatSeconds(locale, r.secondsOver)} · ${str('peakUsage')} ${formatInteger(locale, r.peak)}`
-      : '';
-    return exportPng(this, data, this.filterState(), {
-      title: this.heading || this.defaultHeading,
-      details: `${data.from} – ${data.to} · ${data.timeZone} · ${orgs}`,
-      answer: answerText(data, locale),
-      whatIf,
-      rows: [1, 2, 3, 4, 5, 6, 7].map((d) => weekdayName(locale, d, true)),
-    }).catch((error: unknown) => {
+    const organizations = this.organizationIds.map((id) => names.get(id) ?? id).join(', ');
+    const text = { title: this.heading || this.defaultHeading, locale: this.resolvedLocale, organizations, replay: this.replay.value?.replay };
+    return exportPng(this, data, this.filterState(), text).catch((error: unknown) => {
       this.notice = str('exportFailed', { detail: error instanceof Error ? error.message : String(error) });
       return false;
     });
@@ -283,11 +268,6 @@ export class KreLicensePlanner extends ReportElement {
     const { shares, cells, layout } = this.derived(data, locale);
     const caption = (title: string) => `${title}. ${str('timesIn', { zone: data.timeZone })}`;
     const replayed = this.replay.value;
-    const top = busiest(cells);
-    const picked = cells[this.picked];
-    const steps = heatSteps(Math.max(0, ...cells.map((c) => metricOf(c, this.metric))));
-    const metricButton = (m: Metric, label: string) =>
-      html`<button type="button" class="button" part="metric-button" aria-pressed=${this.metric === m ? 'true' : 'false'} @click=${() => (this.metric = m)}>${label}</button>`;
     return html`${busyNote}
       <p class="answer" part="answer">${answerText(data, locale)}</p>
       ${renderMarks(data, locale)}
@@ -306,20 +286,17 @@ export class KreLicensePlanner extends ReportElement {
           retry: () => void this.replay.run(),
           locale,
         })}
-        <section class="panel when" part="when" aria-labelledby="when-title">
-          <div class="toolbar">
-            <h3 class="panel-title" id="when-title">${str('whenTitle')}</h3>
-            <div class="actions" role="group" aria-labelledby="when-title">
-              ${metricButton('peak', str('peakUsage'))}${metricButton('average', str('averagePeak'))}
-            </div>
-          </div>
-          ${renderHeatmap({ cells, metric: this.metric, steps, locale, hidden: this.showTable, pick: (i) => (this.picked = i) })}
-          ${this.showTable
-            ? renderHoursTable(cells, locale, caption(str('whenTitle')))
-            : html`${renderHeatLegend(locale, steps, this.metric)}
-                <p class="note" part="readout">${picked ? picked.label : top ? str('busiestHour', { cell: top.label }) : nothing}</p>`}
-          <p class="note zone-note">${str('timesIn', { zone: data.timeZone })} · ${formatShare(locale, 1)} = ${formatSeconds(locale, data.seconds)}</p>
-        </section>
+        ${renderWhen({
+          cells,
+          metric: this.metric,
+          picked: this.picked,
+          showTable: this.showTable,
+          locale,
+          zone: data.timeZone,
+          seconds: data.seconds,
+          setMetric: (m) => (this.metric = m),
+          pick: (i) => (this.picked = i),
+        })}
       </div>`;
   }
 }

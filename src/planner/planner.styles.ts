@@ -135,7 +135,7 @@ export const plannerStyles = css`
     white-space: nowrap;
   }
   .heatmap tr > :first-child {
-    width: 3.2em;
+    width: 3.6em;
   }
   .heatmap tbody th {
     overflow: hidden;
@@ -150,6 +150,10 @@ export const plannerStyles = css`
   }
   .cell span {
     display: none;
+  }
+  .picked {
+    outline: 2px solid var(--kre-color-text, #1d2433);
+    outline-offset: -1px;
   }
   @container (min-width: 900px) {
     .heatmap {
