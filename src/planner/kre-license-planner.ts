@@ -5,6 +5,7 @@ import { PRODUCTS, type CapacityResponse, type Product } from '../core/types.js'
 import { todayDays, type DateRange } from '../shared/dates.js';
 import type { FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
+import { ReportError } from '../shared/api.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ReportElement } from '../shared/report-element.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
@@ -248,6 +249,7 @@ export class KreLicensePlanner extends ReportElement {
             hasData: Boolean(data && !isEmptyCapacity(data) && this.data.status !== TaskStatus.ERROR),
             busy: this.data.status === TaskStatus.PENDING,
             showTable: this.showTable,
+            disabled: this.data.status === TaskStatus.ERROR && this.data.error instanceof ReportError && this.data.error.denied,
           })
         : nothing}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}

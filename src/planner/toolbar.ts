@@ -16,6 +16,8 @@ export interface PlannerToolbarState {
   hasData: boolean;
   busy: boolean;
   showTable: boolean;
+  /** The user may not see the report (401, 403): the filters cannot help. */
+  disabled: boolean;
 }
 
 export interface PlannerToolbarActions {
@@ -38,8 +40,8 @@ export class PlannerToolbar {
     const off = !s.hasData || s.busy;
     return html`<div class="toolbar" part="toolbar">
       <div class="filters" part="filters">
-        ${this.orgs.render(s.organizations, s.organization)}
-        ${renderDateRange({ id: 'range', range: s.range, today: s.today, onChange: (r) => a.range(r) })}
+        ${this.orgs.render(s.organizations, s.organization, { disabled: s.disabled })}
+        ${renderDateRange({ id: 'range', range: s.range, today: s.today, onChange: (r) => a.range(r), disabled: s.disabled })}
       </div>
       <div class="actions" part="actions">
         <button type="button" class="button" part="table-button" aria-pressed=${s.showTable ? 'true' : 'false'}

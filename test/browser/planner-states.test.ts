@@ -74,6 +74,9 @@ describe('<kre-license-planner> states', () => {
       expect(text($(el, '.status'))).to.equal(message);
       expect($(el, '[part~="retry-button"]')).to.equal(null);
       expect($(el, '.answer')).to.equal(null);
+      // The filters cannot help: they are off.
+      expect($<HTMLButtonElement>(el, '[part~="filter-button"]')!.disabled).to.equal(true);
+      expect($<HTMLFieldSetElement>(el, '[part~="date-range"]')!.disabled).to.equal(true);
       await expect(el).to.be.accessible();
     });
   }
