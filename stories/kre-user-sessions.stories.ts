@@ -139,6 +139,12 @@ export const ExportInProgress = story({
 });
 export const Dark = story({ theme: 'dark', args: { q: 'an' } });
 export const Brand = story({ theme: 'brand' });
+/** 1100 px: all ten columns in view, long values on two lines, the organization's own name whole. */
+export const TenColumnsAt1100 = story({ width: 1100 });
+/** The hostile values first (sorted by machine id): a 300-character name clamped to two lines, formulas, markup, RTL. */
+export const HostileAt1100 = story({ width: 1100, args: { sort: 'machineId', order: 'asc' } });
+/** Below 70em of content: one card per session, two side by side, sorted with the Sort by / Order selects. */
+export const Cards800 = story({ width: 800 });
 export const Narrow = story({ width: 360 });
 export const NarrowDark = story({ width: 360, theme: 'dark', args: { 'active-at': '2026-10-29T10:30:00Z' } });
 export const Wide = story({ width: 1600, args: { 'page-size': 100 } });

@@ -63,12 +63,22 @@ export function textUnits(text: string, stopAt = Infinity): number {
   return units;
 }
 
+/** Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms, and the astral RTL scripts. */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|[\ud802\ud803\ud83a][\udc00-\udfff]/;
+
+/**
+ * A value with right-to-left text reads in its own direction, isolated from the cell (`<bdi>`:
+ * its direction from its first strong letter), and aligns with its column like any other. Other
+ * values stay plain text: no bidi work for them.
+ */
+const isolate = (value: string, shown: string | TemplateResult) => (RTL.test(value) ? html`<bdi>${shown}</bdi>` : shown);
+
 /** Whether `text` may need more than two lines of the column `field`. */
 const long = (text: string, field: SortField) => text.length > FITS[field] / 2 && textUnits(text, FITS[field]) > FITS[field];
 
 /** Text straight in the cell; when it may not fit two lines, in a clamp with the whole in its tooltip. */
 function text(value: string, field: SortField, q = ''): string | TemplateResult {
-  const shown = highlight(value, q);
+  const shown = isolate(value, highlight(value, q));
   return long(value, field) ? html`<span class="clamp" title=${value}>${shown}</span>` : shown;
 }
 
@@ -78,13 +88,15 @@ function text(value: string, field: SortField, q = ''): string | TemplateResult 
  * path joined with " / " (the first space a no-break one), as in the CSV.
  */
 function organization(path: readonly string[]): string | TemplateResult {
-  if (path.length < 2) return path[0] ?? '';
+  if (path.length < 2) return isolate(path[0] ?? '', path[0] ?? '');
   // No-break spaces before the slashes: a line never starts with one.
-  const up = `${path.slice(0, -1).join('\u00a0/ ')}\u00a0/ `;
+  const ancestors = path.slice(0, -1);
+  const up = `${ancestors.join('\u00a0/ ')}\u00a0/ `;
+  const shownUp = ancestors.some((name) => RTL.test(name)) ? ancestors.map((name) => html`${isolate(name, name)}\u00a0/ `) : up;
   const leaf = path[path.length - 1];
   return long(up, 'organization')
-    ? html`<span class="up clamp" title=${`${up}${leaf}`}>${up}</span>${leaf}`
-    : html`<span class="up">${up}</span>${leaf}`;
+    ? html`<span class="up clamp" title=${`${up}${leaf}`}>${shownUp}</span>${isolate(leaf, leaf)}`
+    : html`<span class="up">${shownUp}</span>${isolate(leaf, leaf)}`;
 }
 
 /** `ended - started`, or for an active session the server's now plus the time since. */
@@ -98,15 +110,17 @@ const time = (iso: string, ctx: CellContext) => {
   return html`<time datetime=${t.exact} title=${t.exact}>${t.text}</time>`;
 };
 
-/** An id as a button that copies its text; described by the table's one "Copy" hint. */
-const copy = (value: string, q: string) => html`<button class="copy" type="button" aria-describedby="copy-hint">${highlight(value, q)}</button>`;
+/** An id's text, in its copy button (static in the row: described by the table's one "Copy" hint). */
+const id = (value: string, q: string) => isolate(value, highlight(value, q));
 
 /**
- * One row: a single template with every cell written out, so that a row is one template
- * instance whose cells carry no per-cell bindings but their content.
+ * One row: a single template with every cell written out, the copy buttons and the Started
+ * `<time>` static in it, so that a row is one template instance whose cells bind only their
+ * content (and Started its two attributes).
  */
 export function row(s: SessionItem, ctx: CellContext): TemplateResult {
   const active = s.ended === null;
+  const started = timeText(s.started, ctx.locale, ctx.zone, ctx.asOf);
   // prettier-ignore
-  return html`<tr part=${active ? 'row row-active' : 'row'}><th scope="row" part="cell">${text(s.user.name, 'user', ctx.q)}</th><td part="cell">${text(s.user.email, 'email', ctx.q)}</td><td part="cell">${copy(s.sessionId, ctx.q)}</td><td part="cell">${copy(s.machineId, ctx.q)}</td><td part="cell">${text(s.licenseSource, 'licenseSource')}</td><td part="cell">${organization(s.organization?.path ?? [])}</td><td part="cell">${text(s.licenseType, 'licenseType')}</td><td part="cell">${time(s.started, ctx)}</td><td part="cell">${active ? html`<span class="badge" part="badge">${str('active')}</span>` : time(s.ended!, ctx)}</td><td part="cell">${formatDuration(durationMs(s, ctx))}</td></tr>`;
+  return html`<tr part=${active ? 'row row-active' : 'row'}><th scope="row" part="cell">${text(s.user.name, 'user', ctx.q)}</th><td part="cell">${text(s.user.email, 'email', ctx.q)}</td><td part="cell"><button class="copy" type="button" aria-describedby="copy-hint">${id(s.sessionId, ctx.q)}</button></td><td part="cell"><button class="copy" type="button" aria-describedby="copy-hint">${id(s.machineId, ctx.q)}</button></td><td part="cell">${text(s.licenseSource, 'licenseSource')}</td><td part="cell">${organization(s.organization?.path ?? [])}</td><td part="cell">${text(s.licenseType, 'licenseType')}</td><td part="cell"><time datetime=${started.exact} title=${started.exact}>${started.text}</time></td><td part="cell">${active ? html`<span class="badge" part="badge">${str('active')}</span>` : time(s.ended!, ctx)}</td><td part="cell">${formatDuration(durationMs(s, ctx))}</td></tr>`;
 }

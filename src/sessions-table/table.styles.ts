@@ -21,9 +21,9 @@ export const tableStyles = css`
     border-radius: var(--kre-radius-small, 6px);
   }
   /*
-   * Cells align with the page's direction (left, or right in a right-to-left page) while each
-   * value reads in its own (unicode-bidi: plaintext below), so an Arabic name keeps its column's
-   * alignment. Set once on the table and inherited: start would follow each value's direction.
+   * Cells align with the page's direction (left, or right in a right-to-left page) while a value
+   * with right-to-left text reads in its own (a <bdi>), so an Arabic name keeps its column's
+   * alignment. Set once on the table and inherited by the cells and the copy buttons.
    */
   table {
     table-layout: fixed;
@@ -105,27 +105,21 @@ export const tableStyles = css`
   tbody tr {
     border-block-start: 1px solid var(--kre-color-border, #d8dde6);
   }
-  /* Each value in its own direction (Arabic, Hebrew). */
-  tbody tr > *,
-  .clamp,
-  .copy {
-    unicode-bidi: plaintext;
-  }
   tbody th {
     font-weight: 500;
   }
   tbody tr:hover {
     background: var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9));
   }
-  /* Busy: the last rows stay, in the muted text colour (contrast holds), under an accent line. */
-  table.busy tbody {
-    color: var(--kre-color-text-muted, #5b6578);
-  }
+  /*
+   * Busy: the last rows stay as they are, under an accent line (below the header row; in the
+   * card layout, below the caption). Nothing in the rows changes: marking 250 rows (a colour they
+   * inherit) would restyle and repaint every cell twice per page.
+   */
   table.busy thead th {
     box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
   }
 
-  /* The sort icon follows the label's last word with no break between them (a plain inline). */
   .sort {
     display: block;
     width: 100%;
@@ -160,7 +154,6 @@ export const tableStyles = css`
   }
   tbody tr > :last-child {
     text-align: end;
-    unicode-bidi: normal;
   }
   .sort,
   .copy {
@@ -210,18 +203,30 @@ export const tableStyles = css`
     text-decoration: underline dotted;
     text-underline-offset: 3px;
   }
-  /* The copy icon (two outlined squares): drawn only on the button under the pointer or in focus. */
+  /*
+   * The copy icon (two outlined squares): drawn only on the button under the pointer or in focus,
+   * in the gap after it (out of the flow: hovering never re-wraps the id or moves the row).
+   */
+  .copy:hover,
+  .copy:focus-visible {
+    position: relative;
+  }
   .copy:hover::after,
   .copy:focus-visible::after {
     content: '';
-    display: inline-block;
+    position: absolute;
+    inset-block-start: 0.5em;
+    inset-inline-start: calc(100% + 1px);
     width: 8px;
     height: 8px;
-    margin-inline: 5px 3px;
     border: 1.5px solid currentColor;
     border-radius: 2px;
     box-shadow: 2px 2px 0 -0.5px var(--kre-color-surface, #ffffff), 3px 3px 0 0 currentColor;
     opacity: 0.7;
+  }
+  /* (the back square's cut-out in the colour under it: the hovered row's) */
+  .copy:hover::after {
+    box-shadow: 2px 2px 0 -0.5px var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9)), 3px 3px 0 0 currentColor;
   }
   /* Touch: no hover to reveal the icon; a dotted underline says the id does something. */
   @media (hover: none) {
@@ -314,6 +319,9 @@ export const tableStyles = css`
     }
     caption {
       padding: 0 0 8px;
+    }
+    table.busy caption {
+      box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
     }
     thead,
     colgroup {

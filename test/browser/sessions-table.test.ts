@@ -156,9 +156,13 @@ describe('<kre-user-sessions> table', () => {
     await settled(el);
     const row = rows(el)[0];
     expect(cellTexts(row)[0]).to.equal('محمد العلي');
-    // Every text cell, clamp and id takes its direction from its own text (an isolated paragraph)…
-    const texts = [...row.cells].slice(0, 9).flatMap((c) => [c, ...c.querySelectorAll<HTMLElement>('.clamp, .copy')]);
-    expect(texts.map((t) => getComputedStyle(t).unicodeBidi)).to.deep.equal(texts.map(() => 'plaintext'));
+    // A value with right-to-left text reads in its own direction, isolated from its cell…
+    const name = row.cells[0].querySelector('bdi')!;
+    expect(name.textContent).to.equal('محمد العلي');
+    expect([getComputedStyle(name).unicodeBidi, getComputedStyle(name).direction]).to.deep.equal(['isolate', 'rtl']);
+    expect(row.cells[3].querySelector('button.copy bdi')!.textContent).to.equal('m-عربي-01');
+    // (left-to-right values are plain text: no isolation to pay for)
+    expect(row.cells[1].querySelector('bdi')).to.equal(null);
     // …and aligns where its column does: the Arabic name starts at the cell's left edge, as the Latin email does.
     const inset = (cell: HTMLElement) => {
       const range = document.createRange();
