@@ -12,6 +12,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { sourcesKeepSideEffects } from './scripts/sources-keep-side-effects.mjs';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 /** Entry points, one per `exports` entry of package.json (dist/<name>.js). */
 const ENTRIES = {
@@ -100,6 +101,8 @@ if (input.index) {
         declaration: false,
         noEmitOnError: true,
       }),
+      // Lit's css`` literals: terser keeps template text as written.
+      minifyCssLiterals(),
       terser({ module: true, ecma: 2020, format: { comments: false } }),
     ],
   });
