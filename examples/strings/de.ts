@@ -178,4 +178,13 @@ export const de: Strings = {
   exportCoverageCsv: 'Abdeckung als CSV',
   exportHoursCsv: 'Stunden als CSV',
   usingAvailable: 'die verfügbaren Lizenzen',
+  compare: 'Mit dem Vorzeitraum vergleichen',
+  previousPeriod: 'Vorzeitraum',
+  previousPeak: 'Spitze im Vorzeitraum',
+  change: 'Änderung',
+  previousUnavailable: 'Der Vorzeitraum konnte nicht geladen werden: {detail}',
+  capacityChange: 'Lizenzen geändert',
+  capacityChangeText: '{scope}: {before} → {after} Lizenzen am {date}',
+  accountWide: 'Kontoweiter Pool',
+  capacityChanges: 'Lizenzänderungen',
 };

@@ -177,4 +177,13 @@ export const ja: Strings = {
   exportCoverageCsv: 'カバー率 CSV',
   exportHoursCsv: '時間帯 CSV',
   usingAvailable: '利用可能なライセンス数',
+  compare: '前の期間と比較',
+  previousPeriod: '前の期間',
+  previousPeak: '前の期間のピーク',
+  change: '変化',
+  previousUnavailable: '前の期間を読み込めませんでした: {detail}',
+  capacityChange: 'ライセンス数の変更',
+  capacityChangeText: '{scope}: {date} に {before} → {after} ライセンス',
+  accountWide: 'アカウント全体のプール',
+  capacityChanges: 'ライセンス数の変更',
 };
