@@ -481,30 +481,32 @@ async function applyPlan(tx: SqlQueryable, account: string, plan: EventPlan): Pr
     const [pending] = await tx.query('SELECT EXISTS (SELECT 1 FROM kre_pending_ends WHERE account = $1) AS any', [account]);
     if (pending.any) {
       await tx.query(
-        `WITH x AS (SELECT * FROM json_to_recordset($2::json) AS x(p text, id text)),
+        `WITH x AS (SELECT * FROM unnest($2::text[], $3::text[]) AS x(p, id)),
          applied AS (
            DELETE FROM kre_pending_ends e USING x WHERE e.account = $1 AND e.product = x.p AND e.session_id = x.id
            RETURNING e.product, e.session_id, e.ended)
          UPDATE kre_sessions s SET ended = a.ended FROM applied a
          WHERE s.account = $1 AND s.product = a.product AND s.session_id = a.session_id`,
-        [account, JSON.stringify(rows.map(({ p, id }) => ({ p, id })))],
+        [account, rows.map((r) => r.p), rows.map((r) => r.id)],
       );
     }
   }
   if (plan.ends.length) {
+    // Arrays, not JSON: the planner then knows how many ends there are and probes the primary key
+    // for each, whatever the table's size.
     const applied = await count(
       tx,
-      `WITH e AS (SELECT * FROM json_to_recordset($2::json) AS e(p text, id text, t text)),
+      `WITH e AS MATERIALIZED (SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[]) AS e(p, id, t)),
        upd AS (
-         UPDATE kre_sessions s SET ended = e.t::timestamptz FROM e
+         UPDATE kre_sessions s SET ended = e.t FROM e
          WHERE s.account = $1 AND s.product = e.p AND s.session_id = e.id AND s.ended IS NULL RETURNING 1),
        pend AS (
          INSERT INTO kre_pending_ends (account, product, session_id, ended)
-         SELECT $1, e.p, e.id, e.t::timestamptz FROM e
+         SELECT $1, e.p, e.id, e.t FROM e
          WHERE NOT EXISTS (SELECT 1 FROM kre_sessions s WHERE s.account = $1 AND s.product = e.p AND s.session_id = e.id)
          ON CONFLICT DO NOTHING RETURNING 1)
        SELECT (SELECT count(*) FROM upd) + (SELECT count(*) FROM pend) AS n`,
-      [account, JSON.stringify(plan.ends.map((e) => ({ p: e.product, id: e.sessionId, t: formatUtc(e.ended) })))],
+      [account, plan.ends.map((e) => e.product), plan.ends.map((e) => e.sessionId), plan.ends.map((e) => formatUtc(e.ended))],
     );
     accepted += applied;
     duplicates += plan.ends.length - applied;
