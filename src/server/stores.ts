@@ -22,6 +22,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       const { PgliteDb } = await import('./sql/pglite.js');
       const db = await PgliteDb.open(options.dataDir);
       await migrate(db);
+      // PGlite has no autovacuum: the planner's statistics are refreshed at open and after writes.
+      await db.query('ANALYZE');
       return new SqlStore(db);
     }
     case 'postgres': {

@@ -354,7 +354,22 @@ export class SqlStore implements Store {
     return response;
   }
 
+  /** Rows written since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
+  private unanalyzed = 0;
+
   async ingest(account: string, events: readonly unknown[]): Promise<EventsAnswer> {
+    const answer = await this.ingestBody(account, events);
+    if (this.db.kind === 'pglite') {
+      this.unanalyzed += answer.accepted;
+      if (this.unanalyzed >= 5000) {
+        this.unanalyzed = 0;
+        await this.db.query('ANALYZE kre_sessions, kre_denials, kre_allocations, kre_organizations, kre_pending_ends');
+      }
+    }
+    return answer;
+  }
+
+  private ingestBody(account: string, events: readonly unknown[]): Promise<EventsAnswer> {
     return this.db.transaction(async (tx) => {
       // One body of an account at a time: a start and its end in two concurrent bodies must meet.
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7316))', [account]);
