@@ -24,7 +24,7 @@ export function barsMarkup(layout: ChartLayout): string {
   const r = (v: number) => Math.round(v * 100) / 100;
   const bars: string[] = [];
   const capacity: string[] = [];
-  for (const b of layout.bars) {
+  for (const b of layout.drawn) {
     // Full precision: a bar's top is its peak exactly.
     const box = `data-index="${b.index}" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}"`;
     bars.push(`<rect class="bar" ${box}></rect>`);

@@ -76,7 +76,14 @@ export interface ChartLayout {
   plotHeight: number;
   x: Linear;
   y: Linear;
+  /** One bar per bucket: its slot, for the pointer, the highlight and the tooltip. */
   bars: Bar[];
+  /**
+   * The bars as drawn: one per bucket, or, when slots are thinner than a pixel, one per pixel
+   * column (the highest peak of the buckets that start in it; at capacity when any of them is).
+   * Each bucket's own numbers stay in `bars` for tooltips and the table view.
+   */
+  drawn: Bar[];
   /** Left edges of the slots, for finding the bucket under a pointer. */
   slotStarts: number[];
   availableArea: string;
@@ -185,6 +192,10 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     };
   }
 
+  const groups = columns(bars, plotWidth);
+  const drawn = groups.map((g) => drawnBar(g, bars));
+  const series = (value: (b: UsageBucket) => number, pick: (values: number[]) => number) =>
+    groups.map((g) => pick(buckets.slice(g.first, g.last + 1).map(value)));
   return {
     width,
     height,
@@ -194,11 +205,12 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     x,
     y,
     bars,
+    drawn,
     slotStarts,
-    ...seriesPaths(buckets, bars, y),
+    ...seriesPaths(groups, series((b) => b.available, (v) => v[v.length - 1]), series((b) => b.averagePeak, mean), y, bars[0]),
     ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth, margin, measure),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
-    previousPeaks: input.previous ? ghostBars(input.previous, bars, y) : '',
+    previousPeaks: input.previous ? ghostBars(groups.map((g) => peakOf(input.previous!, g)), drawn, y) : '',
     changeMarks: (input.changes ?? []).map((c, index) => {
       // On the step as drawn: the slot the change falls in shows the licences at its end.
       const px = x(Date.parse(c.at));
@@ -206,6 +218,59 @@ export function layoutChart(input: LayoutInput): ChartLayout {
       return { index, x: r2(px), y: r2(y(slot < 0 ? c.after : buckets[slot].available)) };
     }),
   };
+}
+
+/** A run of buckets drawn as one: `first`..`last`, over `[x0, x1)`. */
+interface Group {
+  first: number;
+  last: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * The buckets, one group each; or, when there are more buckets than pixels, the buckets that
+ * start in each pixel column: thousands of sub-pixel shapes cost the rasterizer far more than
+ * they show.
+ */
+function columns(bars: readonly Bar[], plotWidth: number): Group[] {
+  if (bars.length <= plotWidth) return bars.map((b, i) => ({ first: i, last: i, x0: b.x0, x1: b.x1 }));
+  const out: Group[] = [];
+  for (let i = 0; i < bars.length; i++) {
+    const column = Math.floor(bars[i].x0);
+    const last = out[out.length - 1];
+    if (last && Math.floor(last.x0) === column) {
+      last.last = i;
+      last.x1 = bars[i].x1;
+    } else out.push({ first: i, last: i, x0: bars[i].x0, x1: bars[i].x1 });
+  }
+  return out;
+}
+
+function drawnBar(g: Group, bars: readonly Bar[]): Bar {
+  if (g.first === g.last) return bars[g.first];
+  let top = bars[g.first];
+  let capacity = false;
+  for (let i = g.first; i <= g.last; i++) {
+    if (bars[i].y < top.y) top = bars[i];
+    capacity ||= bars[i].atCapacity;
+  }
+  const x = Math.floor(g.x0);
+  return { index: g.first, x0: g.x0, x1: g.x1, x, width: 1, y: top.y, height: top.height, atCapacity: capacity };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** The highest previous peak of a group's buckets (undefined where none was compared). */
+function peakOf(previous: ReadonlyArray<number | undefined>, g: Group): number | undefined {
+  let best: number | undefined;
+  for (let i = g.first; i <= g.last; i++) {
+    const v = previous[i];
+    if (v !== undefined && (best === undefined || v > best)) best = v;
+  }
+  return best;
 }
 
 /** The previous period's peaks as ghost bars: each slot's bar outline (open at the bottom), in one path. */
@@ -225,26 +290,28 @@ function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly B
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * Available Sessions as steps over each slot (capacity changes are steps, not slopes): the edge
- * `M x0,y0 H x1 V y1 H x2 ...` and the area under it; Average Peak through the slots' middles.
- * Written directly rather than through d3-shape's curveStepAfter: the same path in half the
- * numbers, which matters at a few thousand buckets.
+ * Available Sessions as steps over each group of slots (capacity changes are steps, not slopes):
+ * the edge `M x0,y0 H x1 V y1 H x2 ...` and the area under it; Average Peak through the groups'
+ * middles. Written directly rather than through d3-shape's curveStepAfter: the same path in half
+ * the numbers, which matters at a few thousand buckets.
  */
-export function seriesPaths(buckets: readonly UsageBucket[], bars: readonly Bar[], y: Linear) {
-  const n = buckets.length;
+export function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first?: Bar) {
+  const n = groups.length;
   if (n === 0) return { availableArea: '', availableLine: '', averageLine: '' };
-  const edge: string[] = [`M${r2(bars[0].x0)},${r2(y(buckets[0].available))}H${r2(bars[0].x1)}`];
-  for (let i = 1; i < n; i++) edge.push(`V${r2(y(buckets[i].available))}H${r2(bars[i].x1)}`);
+  const edge: string[] = [`M${r2(groups[0].x0)},${r2(y(available[0]))}H${r2(groups[0].x1)}`];
+  for (let i = 1; i < n; i++) edge.push(`V${r2(y(available[i]))}H${r2(groups[i].x1)}`);
   const availableLine = edge.join('');
   const y0 = r2(y(0));
-  const availableArea = `M${r2(bars[0].x0)},${y0}V${availableLine.slice(availableLine.indexOf(',') + 1)}V${y0}Z`;
+  const availableArea = `M${r2(groups[0].x0)},${y0}V${availableLine.slice(availableLine.indexOf(',') + 1)}V${y0}Z`;
   let averageLine: string;
   if (n === 1) {
-    const v = r2(y(buckets[0].averagePeak));
-    averageLine = `M${r2(bars[0].x)},${v}L${r2(bars[0].x + bars[0].width)},${v}`;
+    const v = r2(y(average[0]));
+    // One bucket: a level line across its bar.
+    const bar = first ?? { x: groups[0].x0, width: groups[0].x1 - groups[0].x0 };
+    averageLine = `M${r2(bar.x)},${v}L${r2(bar.x + bar.width)},${v}`;
   } else {
     const points: string[] = new Array(n);
-    for (let i = 0; i < n; i++) points[i] = `${r2((bars[i].x0 + bars[i].x1) / 2)},${r2(y(buckets[i].averagePeak))}`;
+    for (let i = 0; i < n; i++) points[i] = `${r2((groups[i].x0 + groups[i].x1) / 2)},${r2(y(average[i]))}`;
     averageLine = `M${points.join('L')}`;
   }
   return { availableArea, availableLine, averageLine };

@@ -66,7 +66,7 @@ describe('<kre-license-usage> filters', () => {
     await settled(el);
     expect(el.getAttribute('interval')).to.equal('week');
     expect(seen.length).to.equal(1);
-    expect(seen[0].detail).to.deep.equal({ from: '2026-10-01', to: '2026-10-31', timeZone: ZONE, organization: [], product: 'kre', interval: 'week' });
+    expect(seen[0].detail).to.deep.equal({ from: '2026-10-01', to: '2026-10-31', timeZone: ZONE, organization: [], product: 'kre', interval: 'week', compare: false });
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
     expect(lastRequest(service()).searchParams.get('interval')).to.equal('week');
     expect($$(el, 'rect.bar').length).to.equal(expected({ interval: 'week' }).buckets.length);

@@ -112,6 +112,32 @@ describe('layoutChart', () => {
       { numRuns: 150 },
     );
   });
+  it('with more buckets than pixels, draws one bar per pixel column: the highest peak, at capacity when any is', () => {
+    // 2 200 hourly buckets at 800 px: under half a pixel each.
+    const buckets: UsageBucket[] = Array.from({ length: 2200 }, (_, i) => {
+      const start = Date.UTC(2026, 0, 1) + i * 3_600_000;
+      const peak = (i * 37) % 23;
+      return { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString(), available: 20 + (i >= 1100 ? 5 : 0), peak, peakAt: null, averagePeak: peak / 2, denied: i === 1500 ? 1 : 0 };
+    });
+    const l = layoutChart({ buckets, interval: 'hour', timeZone: 'UTC', locale: 'en-US', width: 800, height: 300 });
+    assert.equal(l.bars.length, 2200, 'each bucket keeps its own slot and numbers');
+    assert.ok(l.drawn.length <= Math.ceil(l.plotWidth) + 1, `${l.drawn.length} drawn bars for ${l.plotWidth} px`);
+    // Every bucket's peak is under its column's bar; the tallest reaches it exactly.
+    for (const d of l.drawn) {
+      const members = l.bars.filter((b) => Math.floor(b.x0) === d.x);
+      assert.ok(members.length >= 2);
+      assert.equal(d.y, Math.min(...members.map((b) => b.y)));
+      assert.equal(d.atCapacity, members.some((b) => b.atCapacity));
+    }
+    const capacity = l.drawn.filter((d) => d.atCapacity);
+    assert.ok(capacity.some((d) => d.x === Math.floor(l.bars[1500].x0)), 'the denial at bucket 1500 keeps its column hatched');
+    // The lines go through the columns too: about a point a pixel, not 2 200.
+    assert.equal(pathPoints(l.averageLine).length, l.drawn.length);
+    assert.ok(pathPoints(l.availableLine).length <= 2 * l.drawn.length + 2);
+    // Fewer buckets than pixels: one drawn bar per bucket, as before.
+    const few = layoutChart({ buckets: buckets.slice(0, 300), interval: 'hour', timeZone: 'UTC', locale: 'en-US', width: 800, height: 300 });
+    assert.deepEqual(few.drawn, few.bars);
+  });
 });
 
 describe('yScale', () => {
