@@ -7,10 +7,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { SessionItem, SortField, SortOrder } from '../core/types.js';
 import { str } from '../shared/strings.js';
 import { COLUMNS, row, type CellContext } from './columns.js';
+import { cssProperties } from './css-properties.js';
 
 export interface TableOptions {
   items: readonly SessionItem[] | null;
@@ -79,7 +79,7 @@ export function renderTable(o: TableOptions): TemplateResult {
   const sortLabel = str(COLUMNS.find((c) => c.field === o.sort)!.label);
   return html`${cardSort(o)}<div class="scroller" part="table-scroller" tabindex="0" role="region" aria-label=${str('sessionsTitle')} aria-busy=${o.busy ? 'true' : 'false'}>
     <span id="copy-hint" hidden>${str('copyHint')}</span>
-    <table part="table" class=${o.busy ? 'busy' : ''} style=${styleMap(labelProperties())}>
+    <table part="table" class=${o.busy ? 'busy' : ''} ${cssProperties(labelProperties())}>
       <caption part="caption">${str('sessionsCaption', { column: sortLabel, order: str(o.order === 'asc' ? 'ascending' : 'descending'), zone: o.ctx.zone })}</caption>
       <colgroup>${COLUMNS.map((c) => html`<col class="w-${c.field}" />`)}</colgroup>
       <thead>
