@@ -204,6 +204,16 @@ for (const kind of kinds) {
       assert.deepEqual(list.items.map((i) => i.ended), ['2026-10-03T10:00:00Z']);
     });
 
+    it('an event that arrives between two pages of an export counts on the next page (no stale total)', async () => {
+      const path = sessionsPath('&asOf=2026-10-20T00:00:00Z&limit=1');
+      const first = (await (await get(r, path, 'admin-a')).json()) as SessionsResponse;
+      const again = (await (await get(r, `${path}&offset=1`, 'admin-a')).json()) as SessionsResponse;
+      assert.equal(again.total, first.total);
+      await post(r, JSON.stringify([start1('between-pages', '2026-10-10T09:00:00Z')]), 'ingest-a');
+      const next = (await (await get(r, `${path}&offset=1`, 'admin-a')).json()) as SessionsResponse;
+      assert.equal(next.total, first.total + 1);
+    });
+
     it('413 for a body over the limit, and nothing of it is stored', async () => {
       const big = Array.from({ length: 1000 }, (_, i) => start1(`big-${i}`, '2026-10-04T09:00:00Z'));
       const response = await post(r, JSON.stringify(big), 'ingest-a');

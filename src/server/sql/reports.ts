@@ -283,7 +283,7 @@ const SORT_KEYS: Record<string, string[]> = {
  * range), $7 the cut (asOf or now), $8 organization ids, $9 license sources, $10 LIKE pattern of
  * the lower-cased search, $11 offset, $12 limit.
  */
-export function sessionsSql(sort: string, order: 'asc' | 'desc', activeAt: boolean): string {
+export function sessionsSql(sort: string, order: 'asc' | 'desc', activeAt: boolean, pageOnly = false): string {
   const keys = SORT_KEYS[sort];
   if (!keys) throw new Error(`sessionsSql: unknown sort ${sort}`);
   const direction = order === 'asc' ? 'ASC' : 'DESC';
@@ -305,8 +305,10 @@ ${range('$4', '$5', '$7')},
 -- after the cut (asOf) are left out. (NOT MATERIALIZED here and below: the count, the facets and
 -- the page each read it with their own plan, the page an index scan that stops early.)
 base AS NOT MATERIALIZED (
-  SELECT s.* FROM kre_sessions s, range r
-  WHERE s.account = $1 AND s.product = $2 AND s.started >= r.start AND s.started < r.stop
+  SELECT s.* FROM kre_sessions s
+  WHERE s.account = $1 AND s.product = $2
+    -- the bounds as scalars: an index scan on started that keeps its order for the page
+    AND s.started >= (SELECT start FROM range) AND s.started < (SELECT stop FROM range)
 )`;
   return /* sql */ `
 WITH RECURSIVE
@@ -329,8 +331,11 @@ page AS (
   OFFSET $11 LIMIT $12
 )
 SELECT
-  (SELECT count(*) FROM matched)::bigint AS total,
-  (SELECT coalesce(json_agg(DISTINCT license_source), '[]'::json) FROM base) AS sources,
+  -- the account's data version, read in the same snapshot: the store keeps total and sources of a
+  -- query for the next pages of an export while it is unchanged (pageOnly then skips them)
+  (SELECT version FROM kre_accounts WHERE account = $1) AS version,
+  ${pageOnly ? 'NULL::bigint' : '(SELECT count(*) FROM matched)::bigint'} AS total,
+  ${pageOnly ? 'NULL::json' : "(SELECT coalesce(json_agg(DISTINCT license_source), '[]'::json) FROM base)"} AS sources,
   (SELECT coalesce(json_agg(json_build_object(
             'sessionId', m.session_id, 'name', m.user_name, 'email', m.user_email, 'machineId', m.machine_id,
             'licenseSource', m.license_source, 'organizationId', m.organization_id, 'orgName', m.org_name,

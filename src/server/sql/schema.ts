@@ -220,6 +220,18 @@ CREATE INDEX kre_sessions_by_started ON kre_sessions (account, product, started 
 DROP INDEX kre_sessions_started;
 `,
   },
+  {
+    version: 3,
+    name: 'a data version per account',
+    sql: /* sql */ `
+-- Bumped by every events body that stores something: the count and facets of a sessions query are
+-- kept for the next pages of an export only while the account's version stays the same.
+CREATE TABLE kre_accounts (
+  account text COLLATE "C" PRIMARY KEY,
+  version bigint NOT NULL
+);
+`,
+  },
 ];
 
 /** The bookkeeping table; created before the first migration. */

@@ -241,7 +241,7 @@ export class SqlStore implements Store {
     this.db.useZone?.(q.timeZone);
     await this.checkOrganizations(account, q.organizationIds);
     const needle = q.q.toLowerCase().replaceAll('\u0000', '\u0001');
-    const [row] = await this.db.query(sessionsSql(q.sort, q.order, q.activeAt !== null), [
+    const params = [
       account,
       q.product,
       q.timeZone,
@@ -254,7 +254,20 @@ export class SqlStore implements Store {
       needle ? likePattern(needle) : null,
       q.offset,
       q.limit,
-    ]);
+    ];
+    // The pages of one export ask the same query at one asOf: its total and license sources are
+    // read once while the account's data version holds (the version is read in the query's snapshot).
+    const key = JSON.stringify([account, ...params.slice(1, 10)]);
+    const kept = this.counts.get(key);
+    let [row] = await this.db.query(sessionsSql(q.sort, q.order, q.activeAt !== null, kept !== undefined), params);
+    if (kept && String(row.version) === kept.version) {
+      row = { ...row, total: kept.total, sources: kept.sources };
+    } else {
+      if (kept) [row] = await this.db.query(sessionsSql(q.sort, q.order, q.activeAt !== null), params);
+      this.counts.delete(key);
+      this.counts.set(key, { version: String(row.version), total: row.total, sources: row.sources });
+      if (this.counts.size > 256) this.counts.delete(this.counts.keys().next().value as string);
+    }
     type ItemRow = {
       sessionId: string;
       name: string;
@@ -354,6 +367,9 @@ export class SqlStore implements Store {
     return response;
   }
 
+  /** Total and license sources of recent sessions queries, by query and the account's data version. */
+  private counts = new Map<string, { version: string; total: unknown; sources: unknown }>();
+
   /** Rows written since the last ANALYZE (PGlite has no autovacuum to keep the planner's statistics). */
   private unanalyzed = 0;
 
@@ -378,7 +394,14 @@ export class SqlStore implements Store {
         events,
         existing.map((r) => ({ id: r.id as string, name: r.name as string, parentId: (r.parent_id as string | null) ?? null })),
       );
-      return applyPlan(tx, account, plan);
+      const answer = await applyPlan(tx, account, plan);
+      if (answer.accepted > 0) {
+        await tx.query(
+          'INSERT INTO kre_accounts (account, version) VALUES ($1, 1) ON CONFLICT (account) DO UPDATE SET version = kre_accounts.version + 1',
+          [account],
+        );
+      }
+      return answer;
     });
   }
 
