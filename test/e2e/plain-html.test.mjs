@@ -98,7 +98,7 @@ describe('plain HTML page under a strict CSP', () => {
     }, index);
     const selected = page.evaluate(() => new Promise((resolve) => document.addEventListener('kre-bucket-select', (e) => resolve(e.detail), { once: true })));
     await page.mouse.click(box.x, box.y);
-    assert.deepEqual(await selected, { start: bucket.start, end: bucket.end, peakAt: bucket.peakAt, organization: [], product: 'kre' });
+    assert.deepEqual(await selected, { start: bucket.start, end: bucket.end, peakAt: bucket.peakAt, denied: bucket.denied, organization: [], product: 'kre' });
 
     const rows = await sessionRows(page, 'kre-user-sessions', bucket.peakAt);
     const expected = querySessions(service.dataset, { product: 'kre', from: filters.from, to: filters.to, timeZone: filters.timeZone, activeAt: bucket.peakAt, limit: 25 }, service.asOf);
@@ -131,7 +131,7 @@ describe('plain HTML page under a strict CSP', () => {
     const { report } = await chartReport(page, 'kre-license-usage');
     const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     assert.ok(text.startsWith('\uFEFF'));
-    assert.equal(lines[0], 'Start,End,Available Sessions,Peak Usage,Peak At,Average Peak');
+    assert.equal(lines[0], 'Start,End,Available Sessions,Peak Usage,Peak At,Average Peak,Denied');
     assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(0, 4)), report.buckets.map((b) => [b.start, b.end, String(b.available), String(b.peak)]));
 
     const png = page.waitForEvent('download');
