@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Interval, UsageBucket, UsageResponse } from '../core/types.js';
 import { formatDateTime, formatDecimal, formatInteger, formatPercent } from '../shared/format.js';
-import { str } from '../shared/strings.js';
+import { str, type StringKey } from '../shared/strings.js';
 import { SERIES, type Series } from './chart-view.js';
 import { bucketText, peakAtText } from './labels.js';
 import { atCapacity, peakReachedLicences } from './layout.js';
@@ -66,17 +66,34 @@ export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx, pre
   };
 }
 
+type FactKey = 'available' | 'peak' | 'peakAt' | 'average' | 'utilization' | 'denied';
+
+/** A bucket's facts in the order the tooltip, the table and a screen reader give them (with the series' swatch). */
+const FACTS: ReadonlyArray<readonly [FactKey, StringKey, Series?]> = [
+  ['available', 'availableSessions', 'available'],
+  ['peak', 'peakUsage', 'peak'],
+  ['peakAt', 'peakAt'],
+  ['average', 'averagePeak', 'average'],
+  ['utilization', 'utilization'],
+  ['denied', 'deniedRequests'],
+];
+
+/** The previous period's facts, the same way. */
+const COMPARED: ReadonlyArray<readonly [keyof ComparedFacts, StringKey]> = [
+  ['peak', 'peakUsage'],
+  ['peakChange', 'change'],
+  ['average', 'averagePeak'],
+  ['denied', 'deniedRequests'],
+];
+
+const capacityText = (f: BucketFacts) => `${str('atCapacity')}: ${f.capacityReasons.join(', ')}`;
+
 /** One line for a screen reader, as the tooltip reads. */
 export function factsSentence(f: BucketFacts): string {
   return [
     f.title,
-    `${str('availableSessions')} ${f.available}`,
-    `${str('peakUsage')} ${f.peak}`,
-    `${str('peakAt')} ${f.peakAt}`,
-    `${str('averagePeak')} ${f.average}`,
-    `${str('utilization')} ${f.utilization}`,
-    `${str('deniedRequests')} ${f.denied}`,
-    f.atCapacity ? `${str('atCapacity')}: ${f.capacityReasons.join(', ')}` : '',
+    ...FACTS.map(([key, label]) => `${str(label)} ${f[key]}`),
+    f.atCapacity ? capacityText(f) : '',
     f.previous ? comparedSentence(f.previous) : '',
   ]
     .filter(Boolean)
@@ -101,15 +118,16 @@ function lastDayText(data: UsageResponse, locale: string): string {
 
 export function renderSummary(data: UsageResponse, locale: string): TemplateResult {
   const s = data.summary;
-  const stat = (label: string, value: string, name: string) =>
-    html`<div class="stat" part="stat stat-${name}"><dt>${label}</dt><dd>${value}</dd></div>`;
-  const availableLabel = reachesNow(data) ? str('availableNow') : str('availableOn', { date: lastDayText(data, locale) });
+  const n = (v: number) => formatInteger(locale, v);
+  const stats: Array<[string, string, string]> = [
+    ['peak', str('peakInRange'), n(s.peak)],
+    ['average', str('averageDailyPeak'), formatDecimal(locale, s.averageDailyPeak)],
+    ['available', reachesNow(data) ? str('availableNow') : str('availableOn', { date: lastDayText(data, locale) }), n(s.available)],
+    ['utilization', str('peakUtilization'), formatPercent(locale, s.utilization)],
+    ['denied', str('deniedRequests'), n(s.denied)],
+  ];
   return html`<dl class="summary" part="summary">
-    ${stat(str('peakInRange'), formatInteger(locale, s.peak), 'peak')}
-    ${stat(str('averageDailyPeak'), formatDecimal(locale, s.averageDailyPeak), 'average')}
-    ${stat(availableLabel, formatInteger(locale, s.available), 'available')}
-    ${stat(str('peakUtilization'), formatPercent(locale, s.utilization), 'utilization')}
-    ${stat(str('deniedRequests'), formatInteger(locale, s.denied), 'denied')}
+    ${stats.map(([name, label, value]) => html`<div class="stat" part="stat stat-${name}"><dt>${label}</dt><dd>${value}</dd></div>`)}
   </dl>`;
 }
 
@@ -165,65 +183,45 @@ export function placeTooltip(x0: number, x1: number, boxWidth: number, top: numb
 
 // Inline styles are set as the `style` property (the CSSOM), never as the attribute: a host page
 // whose Content-Security-Policy has no 'unsafe-inline' in style-src blocks style attributes.
+const swatch = (series: string) => html`<span class="swatch swatch-${series}" aria-hidden="true"></span>`;
+
 export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: boolean): TemplateResult {
+  const previous = f.previous;
   return html`<div class="tooltip" part="tooltip" id="tooltip" role="tooltip" ?hidden=${!visible}
     .style=${`left:${place.left}px;top:${place.top}px;width:${place.width}px`}>
     <div class="tooltip-title">${f.title}</div>
     <dl class="tooltip-facts">
-      <dt><span class="swatch swatch-available" aria-hidden="true"></span>${str('availableSessions')}</dt><dd>${f.available}</dd>
-      <dt><span class="swatch swatch-peak" aria-hidden="true"></span>${str('peakUsage')}</dt><dd>${f.peak}</dd>
-      <dt>${str('peakAt')}</dt><dd>${f.peakAt}</dd>
-      <dt><span class="swatch swatch-average" aria-hidden="true"></span>${str('averagePeak')}</dt><dd>${f.average}</dd>
-      <dt>${str('utilization')}</dt><dd>${f.utilization}</dd>
-      <dt>${str('deniedRequests')}</dt><dd>${f.denied}</dd>
+      ${FACTS.map(([key, label, series]) => html`<dt>${series ? swatch(series) : nothing}${str(label)}</dt><dd>${f[key]}</dd>`)}
     </dl>
-    ${f.atCapacity
-      ? html`<div class="tooltip-capacity"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}: ${f.capacityReasons.join(', ')}</div>`
-      : nothing}
-    ${f.previous
+    ${f.atCapacity ? html`<div class="tooltip-capacity">${swatch('capacity')}${capacityText(f)}</div>` : nothing}
+    ${previous
       ? html`<div class="tooltip-previous">
-          <div class="tooltip-subtitle"><span class="swatch swatch-previous" aria-hidden="true"></span>${str('previousPeriod')}: ${f.previous.title}</div>
-          <dl class="tooltip-facts">
-            <dt>${str('peakUsage')}</dt><dd>${f.previous.peak}</dd>
-            <dt>${str('change')}</dt><dd>${f.previous.peakChange}</dd>
-            <dt>${str('averagePeak')}</dt><dd>${f.previous.average}</dd>
-            <dt>${str('deniedRequests')}</dt><dd>${f.previous.denied}</dd>
-          </dl>
+          <div class="tooltip-subtitle">${swatch('previous')}${str('previousPeriod')}: ${previous.title}</div>
+          <dl class="tooltip-facts">${COMPARED.map(([key, label]) => html`<dt>${str(label)}</dt><dd>${previous[key]}</dd>`)}</dl>
         </div>`
       : nothing}
   </div>`;
 }
 
 export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, previous?: ReadonlyArray<UsageBucket | undefined>): TemplateResult {
+  const compared = previous ? (['previousPeak', 'change'] as const) : [];
   return html`<div class="table-scroller" part="table-scroller" tabindex="0" role="region" aria-labelledby="table-caption">
     <table class="data-table" part="table">
       <caption id="table-caption">${caption}</caption>
       <thead>
-        <tr>
-          <th scope="col">${str('period')}</th>
-          <th scope="col">${str('availableSessions')}</th>
-          <th scope="col">${str('peakUsage')}</th>
-          <th scope="col">${str('peakAt')}</th>
-          <th scope="col">${str('averagePeak')}</th>
-          <th scope="col">${str('utilization')}</th>
-          <th scope="col">${str('deniedRequests')}</th>
-          ${previous ? html`<th scope="col">${str('previousPeak')}</th><th scope="col">${str('change')}</th>` : nothing}
-        </tr>
+        <tr>${['period', ...FACTS.map((fact) => fact[1]), ...compared].map((label) => html`<th scope="col">${str(label as StringKey)}</th>`)}</tr>
       </thead>
       <tbody>
         ${data.buckets.map((b, i) => {
           const f = bucketFacts(b, ctx, previous?.[i]);
           return html`<tr part=${f.atCapacity ? 'row row-capacity' : 'row'}>
             <th scope="row">${f.title}</th>
-            <td>${f.available}</td>
-            <td>${f.peak}${f.atCapacity
-              ? html` <span class="badge" part="badge">${str('atCapacity')}</span>
-                  <span class="capacity-reason">${f.capacityReasons.join(', ')}</span>`
-              : nothing}</td>
-            <td>${f.peakAt}</td>
-            <td>${f.average}</td>
-            <td>${f.utilization}</td>
-            <td>${f.denied}</td>
+            ${FACTS.map(
+              ([key]) => html`<td>${f[key]}${key === 'peak' && f.atCapacity
+                ? html` <span class="badge" part="badge">${str('atCapacity')}</span>
+                    <span class="capacity-reason">${f.capacityReasons.join(', ')}</span>`
+                : nothing}</td>`,
+            )}
             ${previous ? html`<td>${f.previous?.peak ?? '—'}</td><td>${f.previous?.peakChange ?? '—'}</td>` : nothing}
           </tr>`;
         })}
