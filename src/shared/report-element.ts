@@ -8,6 +8,7 @@ import type { Product } from '../core/types.js';
 import { isTimeZone } from '../core/tz.js';
 import { str } from './strings.js';
 import { warnOnce, type AttributeNotice } from './notices.js';
+import { PageContextController } from './page-context.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type FetchLike } from './api.js';
 import { presetRange, todayDays, type DateRange } from './dates.js';
 import { emit, type FilterState } from './events.js';
@@ -54,6 +55,12 @@ export abstract class ReportElement extends LitElement {
   protected notices: readonly AttributeNotice[] = [];
 
   private readonly warned = new Set<string>();
+
+  constructor() {
+    super();
+    // `setStrings`, and `dir` or `lang` on any element of the page, render every report again.
+    new PageContextController(this);
+  }
 
   /** The zone in force: `time-zone` when valid, else the browser's. */
   protected get zone(): string {

@@ -5,6 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { BucketSelectEvent, ExportEvent } from '../../src/shared/events.js';
 import { PNG_SCALE, PNG_TITLE_HEIGHT } from '../../src/usage-chart/png.js';
 import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
+import { resetStrings, setStrings } from '../../src/shared/strings.js';
 import type { LicenseUsageElement } from '../../src/usage-chart/license-usage.js';
 import { $, $$, mount, settled, useMockService, usageRequests } from './usage-fixtures.js';
 
@@ -240,5 +241,22 @@ describe('<kre-license-usage>: the review', () => {
     await settled(el);
     expect($<HTMLSlotElement>(el, '.status slot[name="empty"]')!.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Nothing here yet.']);
     await expect(el).to.be.accessible();
+  });
+
+  it('setStrings, and lang on the page, render a shown chart again', async () => {
+    const el = await mount('locale=""');
+    el.removeAttribute('locale');
+    await settled(el);
+    try {
+      setStrings({ peakInRange: 'Spitze im Zeitraum' });
+      await el.updateComplete;
+      expect($(el, '[part~="stat-peak"] dt')!.textContent).to.equal('Spitze im Zeitraum');
+      document.documentElement.lang = 'de-DE';
+      await waitUntil(() => $(el, '.y-label')!.textContent!.length > 0 && /Okt|\./.test($$(el, '.x-label').map((t) => t.textContent).join(' ')));
+      expect($$(el, '.x-label').map((t) => t.textContent).join(' ')).to.match(/Okt/);
+    } finally {
+      resetStrings();
+      document.documentElement.lang = 'en';
+    }
   });
 });
