@@ -35,6 +35,7 @@ export interface UsageArgs {
   organization?: string;
   locale?: string;
   heading?: string;
+  compare?: boolean;
 }
 
 export { THEMES };
@@ -56,7 +57,7 @@ function renderElement(tag: Tag, a: UsageArgs, timeout?: number): TemplateResult
   const t = unsafeStatic(tag);
   return staticHtml`<${t} endpoint=${ifDefined(a.endpoint)} from=${ifDefined(a.from)} to=${ifDefined(a.to)}
     interval=${ifDefined(a.interval)} time-zone=${ifDefined(a['time-zone'])} organization=${ifDefined(a.organization)}
-    locale=${ifDefined(a.locale)} heading=${ifDefined(a.heading)} .requestTimeout=${timeout ?? 30_000}></${t}>`;
+    locale=${ifDefined(a.locale)} heading=${ifDefined(a.heading)} ?compare=${a.compare ?? false} .requestTimeout=${timeout ?? 30_000}></${t}>`;
 }
 
 /** The story of one case: its own mock service, the element in a box of its width and theme. */
@@ -103,6 +104,7 @@ export function usageCases(tag: Tag): Record<string, StoryObj<UsageArgs>> {
     YearByDay: s({ args: { from: '2025-11-01', to: '2026-10-31' } }),
     HourlyMonth: s({ args: { interval: 'hour', from: '2026-10-01', to: '2026-10-31' } }),
     NoEndpoint: s({ args: { endpoint: undefined } }),
+    // The skeleton; after 5 s the loading state says it is still waiting, with Cancel.
     Loading: s({ settings: { delayMs: 3_600_000 } }),
     Busy: s({
       play: (el, service) => {
@@ -111,6 +113,12 @@ export function usageCases(tag: Tag): Record<string, StoryObj<UsageArgs>> {
       },
     }),
     EmptyRange: s({ args: { from: '2030-01-01', to: '2030-01-31' } }),
+    // Contract 1.1: the previous period as ghost bars; allocation changes on the step; denied requests.
+    Compare: s({ args: { compare: true } }),
+    AllocationChanges: s({ args: { from: '2026-05-01', to: '2026-10-31', interval: 'week' } }),
+    // Values the element cannot use: each is named in a notice, and never sent.
+    BadAttributes: s({ args: { 'time-zone': 'Mars/Olympus', interval: 'year' as never, from: '2026-13-01' } }),
+    SignIn: s({ settings: { failure: 'status-401' } }),
     Forbidden: s({ settings: { failure: 'status-403' } }),
     BadRequest: s({ settings: { failure: 'status-400' } }),
     ServerError: s({ settings: { failure: 'status-500' } }),
