@@ -130,9 +130,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   const port = await listen(server, Number(process.env.PORT ?? 8080));
   const base = `http://localhost:${port}`;
-  console.log(`kre-license-reports example service: ${base}/`);
-  console.log(`  API: ${base}/api/kre/usage?from=…&to=…&interval=day&timeZone=Europe/Berlin`);
-  console.log(`  pages: ${base}/plain-html/  ${base}/auth/  ${base}/cross-origin/  ${base}/double-import/`);
+  // Every URL printed answers: the index of the pages, each page, and a report of the data's last 30 days.
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const to = day(server.asOf ?? Date.now());
+  const from = day(Date.parse(to) - 29 * 86_400_000);
+  console.log(`kre-license-reports example service: ${base}/ (the example pages)`);
+  for (const page of ['plain-html', 'auth', 'cross-origin', 'double-import']) console.log(`  ${base}/${page}/`);
+  console.log(`  ${base}/api/kre/usage?from=${from}&to=${to}&interval=day&timeZone=UTC`);
   if (process.env.TOKEN) console.log('  the API needs `Authorization: Bearer $TOKEN`');
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
 }

@@ -162,6 +162,11 @@ describe('the example service from its command line', () => {
       const response = await fetch(`http://localhost:${port}/api/kre/usage?from=${today}&to=${today}&interval=day&timeZone=UTC`);
       assert.equal(response.status, 200);
       assert.equal((await response.json()).buckets.length, 1);
+      // Every URL it printed answers (the first one is the index of the example pages).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const printed = output.match(/http:\/\/localhost:\d+\/\S*/g);
+      assert.ok(printed.length >= 6, output);
+      for (const url of printed) assert.equal((await fetch(url)).status, 200, url);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
