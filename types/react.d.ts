@@ -32,13 +32,13 @@ export type EventOf<Name extends string> = Name extends keyof GlobalEventHandler
 export interface KreLicensePlannerAttributes {
   /** The heading over the report. Default: "KRE license planner" (or TestCloud's). */
   heading?: string | null;
-  /** The product planned for: `kre` (default) or `testcloud`. */
-  product?: "kre" | "testcloud";
   /**
    * The licence count to replay the demand against (a whole number, 0 or more). Default: the
    * licences available at the end of the range.
    */
   licenses?: number | null;
+  /** The product of the report: `kre` (default) or `testcloud`. */
+  product?: "kre" | "testcloud";
   /** Base URL of the report service, absolute or relative. Without it no request is made. */
   endpoint?: string | null;
   /** First day of the range, `YYYY-MM-DD` in `time-zone`. Default: 29 days before today. */

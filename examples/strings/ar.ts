@@ -73,7 +73,6 @@ export const ar: Partial<Strings> = {
   nextPage: 'الصفحة التالية',
   lastPage: 'الصفحة الأخيرة',
   copy: 'نسخ',
-  copied: 'تم النسخ',
   cancel: 'إلغاء',
   pagination: 'الصفحات',
 };

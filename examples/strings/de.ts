@@ -88,7 +88,6 @@ export const de: Strings = {
   nextPage: 'Nächste Seite',
   lastPage: 'Letzte Seite',
   copy: 'Kopieren',
-  copied: 'Kopiert',
   exporting: '{done} von {total} Zeilen werden exportiert',
   cancel: 'Abbrechen',
   exportFailed: 'Der Export wurde abgebrochen: {detail}. Es wurde keine Datei gespeichert.',

@@ -87,7 +87,6 @@ export const ja: Strings = {
   nextPage: '次のページ',
   lastPage: '最後のページ',
   copy: 'コピー',
-  copied: 'コピーしました',
   exporting: '{total} 行中 {done} 行をエクスポート中',
   cancel: 'キャンセル',
   exportFailed: 'エクスポートが停止しました: {detail}。ファイルは保存されていません。',

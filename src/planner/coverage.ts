@@ -1,12 +1,12 @@
 /**
  * The coverage answer (CONTRACT 3.4, `levels` and `coverage`): the share of the time at each
- * level and at or below it, the time over a licence count, and the one sentence that answers "how
- * many licences did the demand need". Every figure comes from the response. Pure: no DOM.
+ * level and at or below it, the time over a licence count, the one sentence that answers "how
+ * many licences did the demand need" and the names of the marks. Every figure comes from the
+ * response. Pure: no DOM.
  */
 import type { CapacityResponse } from '../core/types.js';
-import { formatInteger } from '../shared/format.js';
+import { formatInteger, formatShare, licences } from '../shared/format.js';
 import { str } from '../shared/strings.js';
-import { formatShare, licences } from './format.js';
 
 export const MARKS = ['p50', 'p90', 'p95', 'p99', 'max'] as const;
 export type Mark = (typeof MARKS)[number];
@@ -32,33 +32,31 @@ export function levelShares(d: CapacityResponse): LevelShare[] {
 }
 
 /** Seconds during which more than `count` licences were in use. */
-export function secondsAbove(d: CapacityResponse, count: number): number {
-  return d.levels.reduce((sum, l) => (l.level > count ? sum + l.seconds : sum), 0);
-}
+export const secondsAbove = (d: CapacityResponse, count: number) => d.levels.reduce((sum, l) => (l.level > count ? sum + l.seconds : sum), 0);
 
 /**
  * The answer: when p99 fits the licences available, how many covered 99 % of the time and how
  * many sat idle; otherwise, how often demand passed them and how many requests were refused.
  */
 export function answerText(d: CapacityResponse, locale: string): string {
-  const { p99 } = d.coverage;
-  const available = d.available;
+  const { coverage: { p99 }, available, denied } = d;
   const share = formatShare(locale, 0.99);
-  const refused = d.denied === 1 ? str('refusedOne') : str('refusedOther', { count: formatInteger(locale, d.denied) });
+  const refused = denied === 1 ? str('refusedOne') : str('refusedOther', { count: formatInteger(locale, denied) });
   if (p99 > available) {
     return str('answerShort', { licences: licences(locale, available), over: formatShare(locale, secondsAbove(d, available) / d.seconds), refused });
   }
-  const needed = licences(locale, p99);
-  const n = formatInteger(locale, available);
-  const text =
-    p99 === available
-      ? str('answerExact', { needed, share, available: n })
-      : str('answerSpare', { needed, share, available: n, idle: formatInteger(locale, available - p99) });
+  const words = { needed: licences(locale, p99), share, available: formatInteger(locale, available), idle: formatInteger(locale, available - p99) };
+  const text = str(p99 === available ? 'answerExact' : 'answerSpare', words);
   // Requests refused while licences sat idle: the pools, not the total, fell short.
-  return d.denied ? `${text} ${str('answerDenied', { refused })}` : text;
+  return denied ? `${text} ${str('answerDenied', { refused })}` : text;
 }
 
-/** The marks' labels and levels: `[label, level]`, the percentiles as "Covers 99% of the time". */
-export function markLabel(mark: Mark, locale: string): string {
-  return mark === 'max' ? str('peakInRange') : str('covers', { share: formatShare(locale, Number(mark.slice(1)) / 100) });
+/** A mark's name: the percentiles as "Covers 99% of the time", the maximum as "Peak in range". */
+export const markLabel = (mark: Mark, locale: string) =>
+  mark === 'max' ? str('peakInRange') : str('covers', { share: formatShare(locale, Number(mark.slice(1)) / 100) });
+
+/** The accessible name of the coverage chart: what it shows and its marks. */
+export function coverageName(d: CapacityResponse, locale: string): string {
+  const marks = MARKS.map((m) => `${markLabel(m, locale)}: ${formatInteger(locale, d.coverage[m])}`);
+  return `${str('coverageChart')}. ${marks.join(', ')}; ${str('licencesAvailable')}: ${formatInteger(locale, d.available)}.`;
 }

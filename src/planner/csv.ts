@@ -5,6 +5,7 @@
  */
 import { BOM, csvRow } from '../core/csv.js';
 import type { CapacityResponse } from '../core/types.js';
+import { weekdayName } from '../shared/format.js';
 import { levelShares, MARKS } from './coverage.js';
 
 export const COVERAGE_CSV_HEADER = ['Licences In Use', 'Seconds', 'Share Of Time', 'Share At Or Below', 'Marks'] as const;
@@ -12,23 +13,17 @@ export const HOURS_CSV_HEADER = ['Weekday', 'Day', 'Hour', 'Peak', 'Average Peak
 
 export function coverageCsv(d: CapacityResponse): string {
   let text = BOM + csvRow(COVERAGE_CSV_HEADER);
-  for (const s of levelShares(d)) {
-    const marks = MARKS.filter((m) => d.coverage[m] === s.level).join(' ');
-    text += csvRow([s.level, s.seconds, s.share, s.cumulative, marks]);
-  }
+  for (const s of levelShares(d)) text += csvRow([s.level, s.seconds, s.share, s.cumulative, MARKS.filter((m) => d.coverage[m] === s.level).join(' ')]);
   return text;
 }
 
-/** `day(weekday)` names the day (1 Monday ... 7 Sunday) in the element's locale. */
-export function hoursCsv(d: CapacityResponse, day: (weekday: number) => string): string {
+/** Days are named (1 Monday ... 7 Sunday) in the element's locale. */
+export function hoursCsv(d: CapacityResponse, locale: string): string {
   let text = BOM + csvRow(HOURS_CSV_HEADER);
-  for (const c of d.byHour) {
-    text += csvRow([c.weekday, day(c.weekday), `${String(c.hour).padStart(2, '0')}:00`, c.peak, c.averagePeak]);
-  }
+  for (const c of d.byHour) text += csvRow([c.weekday, weekdayName(locale, c.weekday), `${String(c.hour).padStart(2, '0')}:00`, c.peak, c.averagePeak]);
   return text;
 }
 
 /** `kre-license-planner-coverage_2026-10-01_2026-10-31.csv`, `…-hours_…`, `kre-license-planner_….png` */
-export function plannerFileName(product: string, d: Pick<CapacityResponse, 'from' | 'to'>, what: 'coverage' | 'hours' | null): string {
-  return `${product}-license-planner${what ? `-${what}` : ''}_${d.from}_${d.to}.${what ? 'csv' : 'png'}`;
-}
+export const plannerFileName = (product: string, d: Pick<CapacityResponse, 'from' | 'to'>, what?: 'coverage' | 'hours') =>
+  `${product}-license-planner${what ? `-${what}` : ''}_${d.from}_${d.to}.${what ? 'csv' : 'png'}`;

@@ -1,30 +1,30 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import { PRODUCTS, type CapacityResponse, type Product } from '../core/types.js';
-import { todayDays, type DateRange } from '../shared/dates.js';
+import type { CapacityResponse } from '../core/types.js';
+import { ReportError } from '../shared/api.js';
+import { chromeStyles } from '../shared/chrome.styles.js';
+import { todayDays } from '../shared/dates.js';
+import { exportFailed, exportFile } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
-import { ReportError } from '../shared/api.js';
+import { formatInteger, formatSeconds, licences } from '../shared/format.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
-import { ReportElement } from '../shared/report-element.js';
-import { renderError, renderNoEndpoint } from '../shared/status.js';
-import { str } from '../shared/strings.js';
+import { ProductReportElement } from '../shared/product-element.js';
+import { answers, sameSource } from '../shared/report-task.js';
+import { SizeController } from '../shared/resize-controller.js';
+import { renderBusy, renderEmpty, renderError, renderNoEndpoint, renderSkeleton } from '../shared/status.js';
+import { currentStrings, str, type StringKey } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
-import { renderEmpty, renderSkeleton } from '../usage-chart/panels.js';
-import { SizeController } from '../usage-chart/resize-controller.js';
-import { usageStyles } from '../usage-chart/usage-chart.styles.js';
+import { ReportToolbar, tableButton } from '../shared/toolbar.js';
 import { answerText, isEmptyCapacity, levelShares, type LevelShare } from './coverage.js';
-import { layoutCoverage, type CoverageLayout } from './coverage-layout.js';
-import { renderCoverageSvg } from './coverage-view.js';
-import { answers, capacityTask, organizationsTask, sameSource, wholeCount, type CapacityArgs, type Load } from './data.js';
-import { exportCsv, exportPng } from './export.js';
-import { heatCells, type HeatCell, type Metric } from './heatmap.js';
-import { coverageName, renderCoverageLegend, renderCoverageTable, renderMarks } from './panels.js';
+import { renderCoverageChart, renderCoverageLegend, renderCoverageTable, renderMarks } from './coverage-view.js';
+import { coverageCsv, hoursCsv, plannerFileName } from './csv.js';
+import { capacityTask, organizationsTask, wholeCount, type CapacityArgs, type Load } from './data.js';
 import { plannerStyles } from './planner.styles.js';
-import { PlannerToolbar } from './toolbar.js';
+import { plannerPng } from './png.js';
 import { WhatIf } from './what-if.js';
-import { renderWhen } from './when.js';
+import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
 
 /**
  * The capacity planner: how many licences the demand needed, when, and what another licence
@@ -98,8 +98,8 @@ import { renderWhen } from './when.js';
  * @cssprop [--kre-spacing=16px] - Padding of the element.
  * @cssprop [--kre-spacing-small=12px] - Gap between the element's sections.
  */
-export class KreLicensePlanner extends ReportElement {
-  static override styles = [reportStyles, filterStyles, usageStyles, plannerStyles];
+export class KreLicensePlanner extends ProductReportElement {
+  static override styles = [reportStyles, filterStyles, chromeStyles, plannerStyles];
 
   static {
     // The chart's first size is read right after the render that creates its box (as the usage chart does).
@@ -109,22 +109,8 @@ export class KreLicensePlanner extends ReportElement {
   /** The heading over the report. Default: "KRE license planner" (or TestCloud's). */
   @property() heading: string | null = null;
 
-  private _product: Product = 'kre';
-  private rawProduct: string | null = null;
   private _licenses: number | null = null;
   private rawLicenses: string | null = null;
-
-  /** The product planned for: `kre` (default) or `testcloud`. */
-  @property({ reflect: true })
-  get product(): Product {
-    return this._product;
-  }
-  set product(value: Product) {
-    const old = this._product;
-    this.rawProduct = value ?? null;
-    this._product = value === 'testcloud' ? 'testcloud' : 'kre';
-    this.requestUpdate('product', old);
-  }
 
   /**
    * The licence count to replay the demand against (a whole number, 0 or more). Default: the
@@ -136,7 +122,7 @@ export class KreLicensePlanner extends ReportElement {
   }
   set licenses(value: number | string | null) {
     const old = this._licenses;
-    this.rawLicenses = value === null || value === undefined ? null : String(value);
+    this.rawLicenses = value == null ? null : String(value);
     this._licenses = wholeCount(value);
     this.requestUpdate('licenses', old);
   }
@@ -147,19 +133,14 @@ export class KreLicensePlanner extends ReportElement {
   @state() private notice = '';
 
   private readonly size = new SizeController(this);
-  private memo: { data?: CapacityResponse; locale?: string; shares: LevelShare[]; cells: HeatCell[]; key?: string; layout?: CoverageLayout } = { shares: [], cells: [] };
+  /** What is drawn from a response, computed once per response, locale and string table (the chart: and size). */
+  private memo: { key: unknown[]; shares: LevelShare[]; cells: HeatCell[]; size?: string; chart?: TemplateResult } = { key: [], shares: [], cells: [] };
   private readonly load: Load = (resource, params, signal) => this.request(resource, params, signal);
   private readonly data = capacityTask(this, () => this.query(undefined), this.load);
   private readonly replay = capacityTask(this, () => this.query(this.tryCount), this.load);
-  private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => ({ ...this.range, timeZone: this.zone }), this.load);
+  private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => ({ to: this.range.to, timeZone: this.zone }), this.load);
   private readonly whatIf = new WhatIf(this, (n) => this.changeFilters({ licenses: n }));
-  private readonly toolbar = new PlannerToolbar(this, {
-    range: (r: DateRange) => this.changeFilters({ ...r }),
-    organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
-    toggleTable: () => (this.showTable = !this.showTable),
-    exportCsv: (what) => void this.exportCsv(what),
-    exportPng: () => void this.exportPng(),
-  });
+  private readonly toolbar = new ReportToolbar(this, (ids) => this.changeFilters({ organization: ids.join(',') || null }));
 
   private query(licenses: number | null | undefined): CapacityArgs {
     const { from, to } = this.range;
@@ -178,7 +159,7 @@ export class KreLicensePlanner extends ReportElement {
   }
 
   override filterState(): FilterState {
-    return { ...super.filterState(), product: this.product, licenses: this.licenses };
+    return { ...super.filterState(), licenses: this.licenses };
   }
 
   /** Loads the report again with the same filters (what the retry button does). */
@@ -189,18 +170,29 @@ export class KreLicensePlanner extends ReportElement {
   /** Saves the coverage or the hours as CSV, after a cancelable `kre-export`. Resolves true when saved. */
   async exportCsv(what: 'coverage' | 'hours'): Promise<boolean> {
     const data = this.data.value;
-    return data ? exportCsv(this, data, this.filterState(), what, this.resolvedLocale) : false;
+    const locale = this.resolvedLocale;
+    return !!data && exportFile(this, 'csv', plannerFileName(this.product, data, what), this.filterState(), () => (what === 'hours' ? hoursCsv(data, locale) : coverageCsv(data)));
   }
 
   /** Saves the report as a PNG, after a cancelable `kre-export`. Resolves true when saved. */
   async exportPng(): Promise<boolean> {
     const data = this.data.value;
-    if (!data) return false;
+    const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.coverage-svg');
+    if (!data || !svg) return false;
+    const locale = this.resolvedLocale;
     const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
-    const organizations = this.organizationIds.map((id) => names.get(id) ?? id).join(', ');
-    const text = { title: this.heading || this.defaultHeading, locale: this.resolvedLocale, organizations, replay: this.replay.value?.replay };
-    return exportPng(this, data, this.filterState(), text).catch((error: unknown) => {
-      this.notice = str('exportFailed', { detail: error instanceof Error ? error.message : String(error) });
+    const r = this.replay.value?.replay;
+    const text = {
+      title: this.heading || this.defaultHeading,
+      details: `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`,
+      answer: answerText(data, locale),
+      whatIf: r
+        ? `${str('replayed', { licences: licences(locale, r.licenses) })} · ${str('refusedRequests')} ${formatInteger(locale, r.refused)} · ` +
+          `${str('timeOverCapacity')} ${formatSeconds(locale, r.secondsOver)} · ${str('peakUsage')} ${formatInteger(locale, r.peak)}`
+        : '',
+    };
+    return exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), () => plannerPng(this, svg, text)).catch((error: unknown) => {
+      this.notice = exportFailed(error);
       return false;
     });
   }
@@ -211,9 +203,6 @@ export class KreLicensePlanner extends ReportElement {
 
   protected override collectNotices(): AttributeNotice[] {
     const notices = super.collectNotices();
-    if (this.rawProduct !== null && !PRODUCTS.includes(this.rawProduct as Product)) {
-      notices.push({ attribute: 'product', value: this.rawProduct, problem: str('problemOneOf', { values: PRODUCTS.join(', ') }), using: this.product });
-    }
     if (this.rawLicenses !== null && this._licenses === null) {
       notices.push({ attribute: 'licenses', value: this.rawLicenses, problem: str('problemWholeNumber'), using: str('usingAvailable') });
     }
@@ -225,65 +214,75 @@ export class KreLicensePlanner extends ReportElement {
     this.size.observe(this.renderRoot.querySelector('.coverage-plot'));
   }
 
-  /** Shares, cells and the chart's layout, computed once per response, locale and size. */
+  /** Shares and cells once per response, locale and string table; the chart: and size. */
   private derived(data: CapacityResponse, locale: string) {
     const m = this.memo;
-    if (m.data !== data || m.locale !== locale) Object.assign(m, { data, locale, shares: levelShares(data), cells: heatCells(data.byHour, locale), key: undefined });
-    const key = `${this.size.width}x${this.size.height}`;
-    if (m.key !== key && this.size.width && this.size.height) Object.assign(m, { key, layout: layoutCoverage(data, m.shares, this.size.width, this.size.height, locale) });
+    const key = [data, locale, currentStrings()];
+    if (key.some((v, i) => v !== m.key[i])) Object.assign(m, { key, shares: levelShares(data), cells: heatCells(data.byHour, locale), size: undefined, chart: undefined });
+    const { width, height } = this.size;
+    const size = `${width}x${height}`;
+    if (m.size !== size && width && height) Object.assign(m, { size, chart: renderCoverageChart(data, m.shares, width, height, locale) });
     return m;
   }
 
   override render(): TemplateResult {
-    const range = this.range;
     const data = this.data.value;
+    const failed = this.data.status === TaskStatus.ERROR;
+    const off = !data || isEmptyCapacity(data) || failed;
+    const busy = this.data.status === TaskStatus.PENDING;
+    const save = (part: string, label: StringKey, run: () => Promise<boolean>) => ({ part: `export-button ${part}`, label: str(label), disabled: off || busy, click: () => void run() });
     return html`<div class="report" part="base">
       <h2 class="title" id="title" part="title"><slot name="title">${this.heading || this.defaultHeading}</slot></h2>
       ${renderNotices(this.notices)}
       ${this.endpoint
-        ? this.toolbar.render({
-            range,
-            today: todayDays(this.zone),
-            organization: this.organizationIds,
-            organizations: this.orgs.value ?? [],
-            hasData: Boolean(data && !isEmptyCapacity(data) && this.data.status !== TaskStatus.ERROR),
-            busy: this.data.status === TaskStatus.PENDING,
-            showTable: this.showTable,
-            disabled: this.data.status === TaskStatus.ERROR && this.data.error instanceof ReportError && this.data.error.denied,
-          })
+        ? this.toolbar.render(
+            {
+              range: this.range,
+              today: todayDays(this.zone),
+              organization: this.organizationIds,
+              organizations: this.orgs.value ?? [],
+              disabled: failed && this.data.error instanceof ReportError && this.data.error.denied,
+              onRange: (r) => this.changeFilters({ ...r }),
+            },
+            [
+              tableButton(this.showTable, off, () => (this.showTable = !this.showTable)),
+              save('export-csv export-coverage', 'exportCoverageCsv', () => this.exportCsv('coverage')),
+              save('export-csv export-hours', 'exportHoursCsv', () => this.exportCsv('hours')),
+              save('export-png', 'exportPng', () => this.exportPng()),
+            ],
+          )
         : nothing}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.renderBody()}
+      ${this.renderBody(data, busy)}
     </div>`;
   }
 
-  private renderBody(): TemplateResult {
+  private renderBody(data: CapacityResponse | undefined, busy: boolean): unknown {
     if (!this.endpoint) return renderNoEndpoint();
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
-    const data = this.data.value;
     // After a change of endpoint or product, the previous service's report is not shown even busy.
-    if (!data || !sameSource(data, this.query(undefined))) return renderSkeleton();
-    const busy = this.data.status === TaskStatus.PENDING;
-    const busyNote = busy ? html`<div class="busy-bar" part="busy"></div><p class="visually-hidden" role="status">${str('loading')}</p>` : nothing;
-    if (isEmptyCapacity(data)) return html`${busyNote}${renderEmpty()}`;
+    if (!sameSource(data, this.endpoint, this.product)) return renderSkeleton();
+    const d = data!;
+    const busyNote = busy ? renderBusy() : nothing;
+    if (isEmptyCapacity(d)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;
-    const { shares, cells, layout } = this.derived(data, locale);
-    const caption = (title: string) => `${title}. ${str('timesIn', { zone: data.timeZone })}`;
+    const { shares, cells, chart } = this.derived(d, locale);
     const replayed = this.replay.value;
+    const count = this.tryCount;
     return html`${busyNote}
-      <p class="answer" part="answer">${answerText(data, locale)}</p>
-      ${renderMarks(data, locale)}
-      <div class="panels" aria-busy=${busy ? 'true' : 'false'}>
+      <p class="answer" part="answer">${answerText(d, locale)}</p>
+      ${renderMarks(d, locale)}
+      <div class="panels" aria-busy=${String(busy)}>
         <section class="panel coverage" part="coverage" aria-labelledby="coverage-title">
           <h3 class="panel-title" id="coverage-title">${str('coverageTitle')}</h3>
-          ${this.showTable ? renderCoverageTable(shares, locale, caption(str('coverageTitle'))) : renderCoverageLegend()}
-          <div class="coverage-plot" part="plot" ?hidden=${this.showTable}>${layout ? renderCoverageSvg(layout, coverageName(data, locale)) : nothing}</div>
+          ${this.showTable ? renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${str('timesIn', { zone: d.timeZone })}`) : renderCoverageLegend()}
+          <div class="coverage-plot" part="plot" ?hidden=${this.showTable}>${chart ?? nothing}</div>
         </section>
         ${this.whatIf.render({
-          data,
-          count: this.tryCount ?? data.available,
-          replay: replayed && sameSource(replayed, this.query(undefined)) ? replayed : undefined,
-          busy: this.whatIf.draft !== null || this.replay.status === TaskStatus.PENDING || !answers(replayed, this.query(this.tryCount)),
+          data: d,
+          count: count ?? d.available,
+          replay: sameSource(replayed, this.endpoint, this.product) ? replayed : undefined,
+          busy: this.whatIf.draft !== null || this.replay.status === TaskStatus.PENDING || !answers(replayed, this.query(count)),
           error: this.replay.status === TaskStatus.ERROR ? this.replay.error : null,
           retry: () => void this.replay.run(),
           locale,
@@ -294,8 +293,8 @@ export class KreLicensePlanner extends ReportElement {
           picked: this.picked,
           showTable: this.showTable,
           locale,
-          zone: data.timeZone,
-          seconds: data.seconds,
+          zone: d.timeZone,
+          seconds: d.seconds,
           setMetric: (m) => (this.metric = m),
           pick: (i) => (this.picked = i),
         })}

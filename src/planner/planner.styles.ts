@@ -1,5 +1,5 @@
 /**
- * Styles of the planner, over the usage charts' (title, toolbar, summary strip, legend, tables,
+ * Styles of the planner, over the shared chrome (title, toolbar, summary strip, legend, tables,
  * skeleton and busy bar) and the filters' (the number input). Colours are read once, on `.report`,
  * into private `--_*` properties, never declared on :host, so a host page's `--kre-*` wins.
  */

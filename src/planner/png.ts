@@ -1,118 +1,93 @@
 /**
  * The planner as a PNG that stands alone on a slide: the title, the filters and the answer, the
- * coverage chart (its SVG with computed styles inline, as the usage chart does) under its legend,
- * the weekday × hour map drawn cell by cell in the colours on screen under its colour legend,
- * and the what-if figures. Browser only.
+ * coverage chart (its SVG as on screen) under its legend, the weekday × hour map drawn cell by
+ * cell in the colours on screen under its colour legend, and the what-if figures. Everything is
+ * read off the rendered element. Browser only.
  */
+import { drawLegend, drawPng, pngLook, svgImage, type PngLegendEntry } from '../shared/png.js';
 import { str } from '../shared/strings.js';
-import { PNG_SCALE, serializeSvg } from '../usage-chart/png.js';
+import { LEGEND } from './coverage-view.js';
 
-export interface PlannerPng {
+export interface PlannerPngText {
   title: string;
   /** The filters in force, in words. */
   details: string;
   answer: string;
   /** "Replay: 12 licences · …", or empty. */
   whatIf: string;
-  font: string;
-  color: string;
-  muted: string;
-  background: string;
-  /** The coverage legend: [label, colour of its mark]. */
-  legend: [string, string][];
-  /** The 168 cells' colours and numbers, Monday 00:00 first. */
-  cells: string[];
-  rows: string[];
-  heatLegend: [string, string][];
 }
 
 const PAD = 12;
 const LINE = 18;
 
+/** Words of `text` in lines no wider than `width` (in the context's font). */
 function wrap(c: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
+  const lines = [''];
   for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && c.measureText(next).width > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
+    const line = lines[lines.length - 1];
+    if (line && c.measureText(`${line} ${word}`).width > width) lines.push(word);
+    else lines[lines.length - 1] = line ? `${line} ${word}` : word;
   }
-  return [...lines, line];
+  return lines;
 }
 
-function image(svg: SVGSVGElement): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error(str('imageDrawFailed')));
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(svg))}`;
+export async function plannerPng(host: HTMLElement, svg: SVGSVGElement, t: PlannerPngText): Promise<Blob> {
+  const root = host.shadowRoot!;
+  const look = pngLook(host);
+  const style = (selector: string) => root.querySelector(selector) && getComputedStyle(root.querySelector(selector)!);
+  const legend: PngLegendEntry[] = LEGEND.map((key, i) => {
+    const s = style(['.level-bar', '.cum-line', '.mark-available .mark-rule'][i]);
+    return { label: str(key), color: s ? (i ? s.stroke : s.fill) : look.color };
   });
-}
-
-export async function plannerToPng(svg: SVGSVGElement, o: PlannerPng): Promise<Blob> {
-  const chart = await image(svg);
+  const heatLegend = [...root.querySelectorAll('[part="heat-legend"] .legend-key')].map((key) => ({
+    label: key.textContent ?? '',
+    color: getComputedStyle(key.firstElementChild!).backgroundColor,
+  }));
+  const cells = [...root.querySelectorAll('td.cell')].map((td) => getComputedStyle(td).backgroundColor);
+  const days = [...root.querySelectorAll('.heatmap tbody th')].map((th) => th.textContent ?? '');
+  const chart = await svgImage(svg);
   const width = Math.max(svg.width.baseVal.value, 480);
   const chartHeight = svg.height.baseVal.value;
-  const canvas = document.createElement('canvas');
-  const c = canvas.getContext('2d');
-  if (!c) throw new Error(str('imageDrawFailed'));
-  c.font = `13px ${o.font}`;
-  const answer = wrap(c, o.answer, width - 2 * PAD);
-  const label = 44;
-  const cell = (width - 2 * PAD - label) / 24;
+  const cell = (width - 2 * PAD - 44) / 24;
   const cellHeight = Math.min(Math.max(cell, 14), 24);
-  const height = PAD + 3 * LINE + answer.length * LINE + LINE + chartHeight + 2 * LINE + 7 * cellHeight + 2 * LINE + (o.whatIf ? LINE : 0) + PAD;
-  canvas.width = Math.round(width * PNG_SCALE);
-  canvas.height = Math.round(height * PNG_SCALE);
-  c.scale(PNG_SCALE, PNG_SCALE);
-  c.fillStyle = o.background;
-  c.fillRect(0, 0, width, height);
-  c.textBaseline = 'middle';
-  let y = PAD + LINE / 2;
-  const text = (t: string, x: number, font: string, color: string) => {
-    c.font = `${font} ${o.font}`;
-    c.fillStyle = color;
-    c.fillText(t, x, y, width - x - PAD);
-  };
-  const legend = (items: [string, string][]) => {
-    let x = PAD;
-    for (const [name, color] of items) {
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = `600 13px ${look.font}`;
+  const answer = wrap(measure, t.answer, width - 2 * PAD);
+  const height = 2 * PAD + (8 + answer.length + (t.whatIf ? 1 : 0)) * LINE + chartHeight + 7 * cellHeight;
+  return drawPng(width, height, look.background, (c) => {
+    let y = PAD + LINE / 2;
+    const text = (words: string, x: number, font: string, color = look.color) => {
+      c.font = `${font} ${look.font}`;
       c.fillStyle = color;
-      c.fillRect(x, y - 5, 14, 10);
-      text(name, x + 20, '12px', o.color);
-      x += 20 + c.measureText(name).width + 16;
+      c.fillText(words, x, y, width - x - PAD);
+    };
+    text(t.title, PAD, '600 15px');
+    y += LINE + 2;
+    text(t.details, PAD, '12px', look.muted);
+    y += LINE + 4;
+    for (const line of answer) {
+      text(line, PAD, '600 13px');
+      y += LINE;
     }
+    drawLegend(c, legend, y, width, look);
+    c.drawImage(chart, 0, y + LINE / 2, width, chartHeight);
+    y += LINE + chartHeight + LINE / 2;
+    text(str('whenTitle'), PAD, '600 13px');
     y += LINE;
-  };
-  text(o.title, PAD, '600 15px', o.color);
-  y += LINE + 2;
-  text(o.details, PAD, '12px', o.muted);
-  y += LINE + 4;
-  for (const line of answer) {
-    text(line, PAD, '600 13px', o.color);
+    for (let h = 0; h < 24; h += 3) text(String(h), PAD + 44 + h * cell + 2, '11px', look.muted);
+    y += LINE / 2;
+    const top = y;
+    cells.forEach((color, i) => {
+      c.fillStyle = color;
+      c.fillRect(PAD + 44 + (i % 24) * cell, top + Math.floor(i / 24) * cellHeight, cell - 1, cellHeight - 1);
+    });
+    days.forEach((day, row) => {
+      y = top + (row + 0.5) * cellHeight;
+      text(day, PAD, '11px', look.muted);
+    });
+    y = top + 7 * cellHeight + LINE / 2 + 4;
+    drawLegend(c, heatLegend, y, width, look);
     y += LINE;
-  }
-  legend(o.legend);
-  c.drawImage(chart, 0, y - LINE / 2, width, chartHeight);
-  y += chartHeight + LINE / 2;
-  text(str('whenTitle'), PAD, '600 13px', o.color);
-  y += LINE;
-  for (let h = 0; h < 24; h += 3) text(String(h), PAD + label + h * cell + 2, '11px', o.muted);
-  y += LINE / 2;
-  o.cells.forEach((color, i) => {
-    const row = Math.floor(i / 24);
-    c.fillStyle = color;
-    c.fillRect(PAD + label + (i % 24) * cell, y + row * cellHeight, cell - 1, cellHeight - 1);
+    if (t.whatIf) text(t.whatIf, PAD, '12px');
   });
-  const top = y;
-  o.rows.forEach((name, row) => {
-    y = top + row * cellHeight + cellHeight / 2;
-    text(name, PAD, '11px', o.muted);
-  });
-  y = top + 7 * cellHeight + LINE / 2 + 4;
-  legend(o.heatLegend);
-  if (o.whatIf) text(o.whatIf, PAD, '12px', o.color);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(str('imageEncodeFailed')))), 'image/png'));
 }

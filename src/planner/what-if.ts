@@ -3,16 +3,28 @@
  * in sync) and the replay of the demand against it (CONTRACT 3.4, `replay`) beside the real
  * figures. A change is committed after a pause (300 ms), so a drag or a typed number asks once.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CapacityResponse } from '../core/types.js';
-import { formatInteger } from '../shared/format.js';
+import { formatInteger, formatSeconds, formatShare, licences } from '../shared/format.js';
 import { renderError } from '../shared/status.js';
 import { str } from '../shared/strings.js';
+import { renderRows } from '../shared/table.js';
 import { secondsAbove } from './coverage.js';
-import { formatSeconds, formatShare, licences } from './format.js';
 
 export const DEBOUNCE_MS = 300;
+
+export interface WhatIfState {
+  data: CapacityResponse;
+  /** The count in force: `licenses`, else the licences available. */
+  count: number;
+  /** The response of the last replay (`replay` present), if any. */
+  replay: CapacityResponse | undefined;
+  busy: boolean;
+  error: unknown;
+  retry: () => void;
+  locale: string;
+}
 
 export class WhatIf implements ReactiveController {
   /** The count on the control while a change waits to be committed; null: none waiting. */
@@ -32,7 +44,6 @@ export class WhatIf implements ReactiveController {
     this.host.requestUpdate();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.timer = undefined;
       this.draft = null;
       this.commit(count);
     }, DEBOUNCE_MS);
@@ -40,60 +51,44 @@ export class WhatIf implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
-    this.timer = undefined;
     this.draft = null;
   }
 
-  render(s: WhatIfState): TemplateResult {
-    const { data, locale } = s;
-    const value = this.draft ?? s.count;
-    const top = Math.max(2 * data.coverage.max, value, 1);
+  render({ data, count, replay: answer, busy, error, retry, locale }: WhatIfState): TemplateResult {
+    const value = String(this.draft ?? count);
     const typed = (event: Event) => {
       const text = (event.target as HTMLInputElement).value.trim();
-      if (/^\d{1,9}$/.test(text) && Number(text) !== value) this.set(Number(text));
+      if (/^\d{1,9}$/.test(text) && +text !== +value) this.set(+text);
     };
-    const restore = (event: Event) => ((event.target as HTMLInputElement).value = String(value));
-    const replay = s.replay?.replay;
-    const row = (label: string, actual: string, replayed: string | undefined) =>
-      html`<tr><th scope="row">${label}</th><td>${actual}</td><td>${replayed ?? '…'}</td></tr>`;
+    const r = answer?.replay;
+    const n = (v: number) => formatInteger(locale, v);
     const over = (seconds: number, total: number) => `${formatSeconds(locale, seconds)} (${formatShare(locale, total ? seconds / total : 0)})`;
+    const rows = [
+      [str('refusedRequests'), n(data.denied), r ? n(r.refused) : '…'],
+      [str('timeOverCapacity'), over(secondsAbove(data, data.available), data.seconds), r ? over(r.secondsOver, answer!.seconds) : '…'],
+      [str('peakUsage'), n(data.coverage.max), r ? n(r.peak) : '…'],
+    ];
     return html`<section class="panel what-if" part="what-if" aria-labelledby="what-if-title">
       <h3 class="panel-title" id="what-if-title">${str('whatIfTitle')}</h3>
       <div class="what-if-control">
         <label class="field-label" id="licenses-label" for="licenses-input">${str('licencesToTry')}</label>
-        <input id="licenses-range" part="licenses-range" type="range" min="0" max=${top} step="1" aria-labelledby="licenses-label"
-          .value=${live(String(value))} @input=${typed} />
+        <input id="licenses-range" part="licenses-range" type="range" min="0" max=${Math.max(2 * data.coverage.max, +value, 1)} step="1"
+          aria-labelledby="licenses-label" .value=${live(value)} @input=${typed} />
         <span class="field"><input id="licenses-input" part="licenses-input" type="number" inputmode="numeric" min="0" step="1"
-          .value=${live(String(value))} @input=${typed} @blur=${restore} /></span>
+          .value=${live(value)} @input=${typed} @blur=${(event: Event) => ((event.target as HTMLInputElement).value = value)} /></span>
       </div>
-      ${s.error ? renderError(s.error, s.retry) : nothing}
-      <table class="data-table compare" part="what-if-table" aria-busy=${s.busy ? 'true' : 'false'}>
+      ${error ? renderError(error, retry) : ''}
+      <table class="data-table compare" part="what-if-table" aria-busy=${String(busy)}>
         <thead>
           <tr>
             <td></td>
             <th scope="col">${str('actual', { licences: licences(locale, data.available) })}</th>
-            <th scope="col">${replay ? str('replayed', { licences: licences(locale, replay.licenses) }) : '…'}</th>
+            <th scope="col">${r ? str('replayed', { licences: licences(locale, r.licenses) }) : '…'}</th>
           </tr>
         </thead>
-        <tbody>
-          ${row(str('refusedRequests'), formatInteger(locale, data.denied), replay && formatInteger(locale, replay.refused))}
-          ${row(str('timeOverCapacity'), over(secondsAbove(data, data.available), data.seconds), replay && over(replay.secondsOver, s.replay!.seconds))}
-          ${row(str('peakUsage'), formatInteger(locale, data.coverage.max), replay && formatInteger(locale, replay.peak))}
-        </tbody>
+        <tbody>${renderRows(rows)}</tbody>
       </table>
       <p class="note">${str('replayNote')}</p>
     </section>`;
   }
-}
-
-export interface WhatIfState {
-  data: CapacityResponse;
-  /** The count in force: `licenses`, else the licences available. */
-  count: number;
-  /** The response of the last replay (`replay` present), if any. */
-  replay: CapacityResponse | undefined;
-  busy: boolean;
-  error: unknown;
-  retry: () => void;
-  locale: string;
 }

@@ -1,18 +1,52 @@
 /**
- * The "When" section: its title and the Peak / Average Peak toggle, the map, then either the
- * colour legend and the readout (the busiest hour, or the cell under the pointer or tapped) or,
- * in the table view, a row per weekday and hour with both numbers; and the zone of the hours.
+ * "When": the peaks by local weekday and hour of the day (CONTRACT 3.4, `byHour`) as a 7 × 24
+ * table of coloured cells, Monday first, each cell named with its numbers; a Peak / Average Peak
+ * toggle; then either the colour legend and the readout (the busiest hour, or the cell under the
+ * pointer or tapped) or, in the table view, a row per weekday and hour with both numbers; and the
+ * zone of the hours.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDecimal, formatInteger } from '../shared/format.js';
+import { ticks } from 'd3-array';
+import type { CapacityHour } from '../core/types.js';
+import { formatDecimal, formatInteger, formatSeconds, formatShare, hourSpan, weekdayName } from '../shared/format.js';
 import { str } from '../shared/strings.js';
-import { formatSeconds, formatShare } from './format.js';
-import { heatSteps, metricOf, renderHeatmap, shadeOf, type HeatCell, type Metric } from './heatmap.js';
+import { renderDataTable } from '../shared/table.js';
+import { renderButton } from '../shared/toolbar.js';
+
+export type Metric = 'peak' | 'average';
+
+export interface HeatCell extends CapacityHour {
+  /** "Tuesday 09:00–10:00: peak 17, average peak 8.3" */
+  label: string;
+  day: string;
+  hours: string;
+}
+
+/** The cells with their names, in the order of the response (Monday 00:00 first). */
+export function heatCells(byHour: readonly CapacityHour[], locale: string): HeatCell[] {
+  return byHour.map((c) => {
+    const day = weekdayName(locale, c.weekday);
+    const hours = hourSpan(locale, c.hour);
+    return { ...c, day, hours, label: str('cellLabel', { day, hours, peak: formatInteger(locale, c.peak), average: formatDecimal(locale, c.averagePeak) }) };
+  });
+}
+
+/** Upper bounds of the colour steps above 0 (at most five, the last one the maximum). */
+export function heatSteps(max: number): number[] {
+  if (max <= 0) return [];
+  let steps = ticks(0, max, 4).filter((v) => v > 0 && v < max);
+  if (steps.length > 4) steps = [1, 2, 3, 4].map((i) => (max * i) / 5);
+  return [...steps, max];
+}
+
+/** The shade of step `i` (0 for none, else 1 + the first bound the value does not pass) of `n`: h0, then h1 to h5, spread when there are fewer steps. */
+const shade = (i: number, n: number) => `h${i && Math.ceil((i * 5) / n)}`;
+const stepOf = (v: number, steps: readonly number[]) => (v <= 0 ? 0 : steps.findIndex((b) => v <= b) + 1 || steps.length);
 
 export interface WhenState {
   cells: readonly HeatCell[];
   metric: Metric;
-  /** The cell picked by pointer or tap, or -1. */
+  /** The cell picked by pointer or tap (outlined, in the readout), or -1. */
   picked: number;
   showTable: boolean;
   locale: string;
@@ -22,72 +56,63 @@ export interface WhenState {
   pick: (index: number) => void;
 }
 
-export function renderWhen(s: WhenState): TemplateResult {
-  const { cells, metric, locale } = s;
-  const steps = heatSteps(Math.max(0, ...cells.map((c) => metricOf(c, metric))));
-  const top = busiest(cells);
-  const picked = cells[s.picked];
-  const toggle = (m: Metric, label: string) =>
-    html`<button type="button" class="button" part="metric-button" aria-pressed=${metric === m ? 'true' : 'false'} @click=${() => s.setMetric(m)}>${label}</button>`;
+export function renderWhen({ cells, metric, picked, showTable, locale, zone, seconds, setMetric, pick }: WhenState): TemplateResult {
+  const peak = metric === 'peak';
+  const value = (c: HeatCell) => (peak ? c.peak : c.averagePeak);
+  const f = (v: number) => (peak ? formatInteger : formatDecimal)(locale, v);
+  const steps = heatSteps(Math.max(0, ...cells.map(value)));
+  // The busiest cell: the first with the highest peak (none when nothing was used).
+  const top = cells.reduce<HeatCell | undefined>((best, c) => (c.peak > (best?.peak ?? 0) ? c : best), undefined);
+  const onPointer = (event: Event) => {
+    const i = (event.target as Element).closest?.('td')?.getAttribute('data-i');
+    if (i != null) pick(Number(i));
+  };
+  const times = str('timesIn', { zone });
+  const key = (step: number, label: string) => html`<span class="legend-key"><span class="swatch ${shade(step, steps.length)}"></span>${label}</span>`;
   return html`<section class="panel when" part="when" aria-labelledby="when-title">
     <div class="toolbar">
       <h3 class="panel-title" id="when-title">${str('whenTitle')}</h3>
-      <div class="actions" role="group" aria-labelledby="when-title">${toggle('peak', str('peakUsage'))}${toggle('average', str('averagePeak'))}</div>
+      <div class="actions" role="group" aria-labelledby="when-title">
+        ${(['peak', 'average'] as const).map((m) =>
+          renderButton({ part: 'metric-button', label: str(m === 'peak' ? 'peakUsage' : 'averagePeak'), pressed: m === metric, click: () => setMetric(m) }),
+        )}
+      </div>
     </div>
-    ${renderHeatmap({ cells, metric, steps, locale, hidden: s.showTable, picked: s.picked, pick: s.pick })}
-    ${s.showTable
-      ? renderHoursTable(cells, locale, `${str('whenTitle')}. ${str('timesIn', { zone: s.zone })}`)
-      : html`${renderHeatLegend(locale, steps, metric)}
-          <p class="note" part="readout">${picked ? picked.label : top ? str('busiestHour', { cell: top.label }) : nothing}</p>`}
-    <p class="note zone-note">${str('timesIn', { zone: s.zone })} · ${formatShare(locale, 1)} = ${formatSeconds(locale, s.seconds)}</p>
-  </section>`;
-}
-
-function stepLabel(locale: string, steps: readonly number[], i: number, whole: boolean): string {
-  const f = (v: number) => (whole ? formatInteger(locale, v) : formatDecimal(locale, v));
-  const lo = i > 0 ? steps[i - 1] : 0;
-  const hi = steps[i];
-  if (whole) return lo + 1 >= hi ? f(hi) : `${f(lo + 1)}–${f(hi)}`;
-  return `${f(lo)}–${f(hi)}`;
-}
-
-function renderHeatLegend(locale: string, steps: readonly number[], metric: Metric): TemplateResult {
-  const key = (shade: string, label: string) => html`<span class="legend-key"><span class="swatch ${shade}"></span>${label}</span>`;
-  return html`<div class="legend" part="heat-legend" role="group" aria-label=${str('licencesInUse')}>
-    ${key('h0', formatInteger(locale, 0))}${steps.map((_, i) => key(shadeOf(i + 1, steps.length), stepLabel(locale, steps, i, metric === 'peak')))}
-  </div>`;
-}
-
-/** The table view: a row per weekday and hour with both numbers. */
-function renderHoursTable(cells: readonly HeatCell[], locale: string, caption: string): TemplateResult {
-  return html`<div class="table-scroller" part="table-scroller" tabindex="0" role="region" aria-labelledby="hours-caption">
-    <table class="data-table" part="table">
-      <caption id="hours-caption">${caption}</caption>
+    <table class="heatmap" part="heatmap" aria-labelledby="when-title" ?hidden=${showTable} @pointerover=${onPointer} @click=${onPointer}>
       <thead>
         <tr>
-          <th scope="col">${str('intervalDay')}</th>
-          <th scope="col">${str('intervalHour')}</th>
-          <th scope="col">${str('peakUsage')}</th>
-          <th scope="col">${str('averagePeak')}</th>
+          <td></td>
+          ${cells.slice(0, 24).map((c) => html`<th scope="col" class=${c.hour % 6 ? (c.hour % 3 ? 'minor' : 'mid') : ''} abbr=${c.hours}><span>${formatInteger(locale, c.hour)}</span></th>`)}
         </tr>
       </thead>
       <tbody>
-        ${cells.map(
-          (c) => html`<tr part="row">
-            <th scope="row">${c.day}</th>
-            <td>${c.hours}</td>
-            <td>${formatInteger(locale, c.peak)}</td>
-            <td>${formatDecimal(locale, c.averagePeak)}</td>
+        ${[0, 1, 2, 3, 4, 5, 6].map(
+          (d) => html`<tr>
+            <th scope="row" abbr=${cells[d * 24].day}>${weekdayName(locale, d + 1, true)}</th>
+            ${cells.slice(d * 24, d * 24 + 24).map((c, h) => {
+              const i = d * 24 + h;
+              return html`<td class="cell ${shade(stepOf(value(c), steps), steps.length)}${i === picked ? ' picked' : ''}" data-i=${i} aria-label=${c.label}
+                ><span aria-hidden="true">${f(value(c))}</span></td>`;
+            })}
           </tr>`,
         )}
       </tbody>
     </table>
-  </div>`;
-}
-
-/** The busiest cell (the first with the highest peak), or null when nothing was used. */
-export function busiest(cells: readonly HeatCell[]): HeatCell | null {
-  let best: HeatCell | null = null;
-  for (const c of cells) if (c.peak > (best?.peak ?? 0)) best = c;
-  return best;
+    ${showTable
+      ? renderDataTable({
+          id: 'hours-caption',
+          caption: `${str('whenTitle')}. ${times}`,
+          head: [str('intervalDay'), str('intervalHour'), str('peakUsage'), str('averagePeak')],
+          rows: cells.map((c) => [c.day, c.hours, formatInteger(locale, c.peak), formatDecimal(locale, c.averagePeak)]),
+        })
+      : html`<div class="legend" part="heat-legend" role="group" aria-label=${str('licencesInUse')}>
+            ${key(0, formatInteger(locale, 0))}${steps.map((hi, i) => {
+              const lo = steps[i - 1] ?? 0;
+              // Whole peaks: "3–5" (or "5" alone); average peaks: "2.5–5.0".
+              return key(i + 1, peak ? (lo + 1 >= hi ? f(hi) : `${f(lo + 1)}–${f(hi)}`) : `${f(lo)}–${f(hi)}`);
+            })}
+          </div>
+          <p class="note" part="readout">${cells[picked]?.label ?? (top ? str('busiestHour', { cell: top.label }) : nothing)}</p>`}
+    <p class="note zone-note">${times} · ${formatShare(locale, 1)} = ${formatSeconds(locale, seconds)}</p>
+  </section>`;
 }

@@ -1,5 +1,6 @@
 /**
- * The state panels every report shows: no endpoint, and errors with a retry button.
+ * The state panels every report shows: no endpoint, the first load's skeleton, loading again over
+ * the old report, an empty range, and errors with a retry button.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ReportError } from './api.js';
@@ -30,5 +31,26 @@ export function renderError(error: unknown, retry: () => void): TemplateResult {
     ${retryable
       ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${str('retry')}</button>`
       : nothing}
+  </div>`;
+}
+
+/** The first load: grey shapes where the summary strip and the chart will be. */
+export function renderSkeleton(): TemplateResult {
+  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
+      <div class="skeleton-stats">${[0, 1, 2, 3].map(() => html`<span class="skeleton-stat"></span>`)}</div>
+      <div class="skeleton-plot">${[40, 55, 48, 70, 62, 35, 30, 58, 66, 74, 52, 45].map((h) => html`<span class="skeleton-bar" .style=${`height:${h}%`}></span>`)}</div>
+    </div>
+    <p class="visually-hidden" role="status">${str('loading')}</p>`;
+}
+
+/** A newer request loads over the report on screen: the moving bar, `extra` (a slow note), the status. */
+export function renderBusy(extra: unknown = nothing): TemplateResult {
+  return html`<div class="busy-bar" part="busy"></div>${extra}<p class="visually-hidden" role="status">${str('loading')}</p>`;
+}
+
+/** Nothing in the range (the `empty` slot replaces the sentence). */
+export function renderEmpty(): TemplateResult {
+  return html`<div class="status" part="status empty" data-kind="empty" role="status">
+    <p class="status-message"><slot name="empty">${str('emptyRange')}</slot></p>
   </div>`;
 }

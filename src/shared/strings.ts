@@ -130,7 +130,6 @@ export const defaultStrings = {
   nextPage: 'Next page',
   lastPage: 'Last page',
   copy: 'Copy',
-  copied: 'Copied',
   exporting: 'Exporting {done} of {total} rows',
   cancel: 'Cancel',
   exportFailed: 'The export stopped: {detail}. No file was saved.',
@@ -215,6 +214,9 @@ export function onStringsChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** The table in force: a new object after each `setStrings` or `resetStrings` (a key for caches of text). */
+export const currentStrings = (): Readonly<Strings> => current;
 
 /** The string `key` with `{name}` placeholders filled from `values`. */
 export function str(key: StringKey, values?: Record<string, string | number>): string {

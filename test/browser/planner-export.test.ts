@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import type PapaType from 'papaparse';
 import { loadPapa } from './papaparse.js';
 import type { ExportEvent } from '../../src/shared/events.js';
-import { PNG_SCALE } from '../../src/usage-chart/png.js';
+import { PNG_SCALE } from '../../src/shared/png.js';
 import { $, $$, DST_CASES, expected, LATER, mount, serve, settled, useMockService } from './planner-fixtures.js';
 
 let Papa: typeof PapaType;

@@ -8,7 +8,6 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 
 export interface OptionRow {
   id: string;
@@ -47,13 +46,13 @@ export class MultiSelect implements ReactiveController {
   query = '';
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: MultiSelectOptions;
-  private readonly root = createRef<HTMLElement>();
-  private readonly button = createRef<HTMLButtonElement>();
-  private readonly uid = `${++instances}`;
+  /** The id of the control's box (its label, value and panel add suffixes). */
+  private readonly base: string;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MultiSelectOptions) {
     this.host = host;
     this.options = options;
+    this.base = `${options.id}-${++instances}`;
     host.addController(this);
   }
 
@@ -72,8 +71,14 @@ export class MultiSelect implements ReactiveController {
     this.listen(false);
   }
 
+  /** The control's box in the host's shadow root (found by id: no ref directive to ship). */
+  private get root(): HTMLElement | null {
+    return (this.host.shadowRoot ?? this.host).querySelector(`#${this.base}`);
+  }
+
   private readonly onOutside = (event: Event) => {
-    if (this.open && this.root.value && !event.composedPath().includes(this.root.value)) this.close(false);
+    const root = this.root;
+    if (this.open && root && !event.composedPath().includes(root)) this.close(false);
   };
 
   toggle(open = !this.open): void {
@@ -86,7 +91,7 @@ export class MultiSelect implements ReactiveController {
   close(focusButton = true): void {
     if (!this.open) return;
     this.toggle(false);
-    if (focusButton) this.button.value?.focus();
+    if (focusButton) this.root?.querySelector<HTMLElement>('.ms-button')?.focus();
   }
 
   private summary(rows: readonly OptionRow[], selected: readonly string[]): string {
@@ -104,15 +109,14 @@ export class MultiSelect implements ReactiveController {
   }
 
   render(rows: readonly OptionRow[], selected: readonly string[], { disabled = false } = {}): TemplateResult {
-    const base = `${this.options.id}-${this.uid}`;
+    const base = this.base;
     const chosen = new Set(selected);
     const needle = this.query.trim().toLocaleLowerCase();
     const visible = needle ? filterRows(rows, needle) : rows;
     const searchable = rows.length >= (this.options.searchFrom ?? 8);
-    return html`<div class="ms" ${ref(this.root)} @keydown=${this.onKeydown}>
+    return html`<div class="ms" id=${base} @keydown=${this.onKeydown}>
       <span class="ms-label" id="${base}-label">${this.options.label()}</span>
       <button
-        ${ref(this.button)}
         class="ms-button button"
         part="filter-button ${this.options.part ?? this.options.id}-button"
         type="button"
@@ -169,7 +173,7 @@ export class MultiSelect implements ReactiveController {
     if (event.key === 'Escape' && this.open) {
       event.stopPropagation();
       this.close();
-    } else if (event.key === 'ArrowDown' && !this.open && event.target === this.button.value) {
+    } else if (event.key === 'ArrowDown' && !this.open && (event.target as Element).classList?.contains('ms-button')) {
       event.preventDefault();
       this.toggle(true);
     }
