@@ -49,7 +49,7 @@ export function levelDurations(starts: Float64Array, ends: Float64Array, start: 
 }
 
 /** The smallest k such that `c(t) <= k` during at least `share` % of the time (exact, in whole ms). */
-function coverage(ms: readonly number[]): CapacityCoverage {
+export function coverage(ms: readonly number[]): CapacityCoverage {
   const total = ms.reduce((a, b) => a + b, 0);
   const max = ms.length - 1;
   const level = (share: number): number => {

@@ -6,12 +6,12 @@
  * reports are computed in SQL; Node formats instants with core's formatters and divides the sums
  * SQL returns by their counts, as core does.
  */
+import { coverage } from '../../core/capacity.js';
 import { ContractError, describeValue } from '../../core/errors.js';
 import { compareText, textSortKey } from '../../core/text-order.js';
 import { formatCivilDate, formatInstant, formatUtc } from '../../core/tz.js';
 import { instant, validateCapacityQuery, validateSessionsQuery, validateUsageQuery } from '../../core/validate.js';
 import type {
-  CapacityCoverage,
   CapacityHour,
   CapacityQuery,
   CapacityResponse,
@@ -92,25 +92,6 @@ export function splitStatements(script: string): string[] {
   }
   if (current.trim()) statements.push(current.trim());
   return statements;
-}
-
-const SHARES = [50, 90, 95, 99] as const;
-
-/** core's coverage (src/core/capacity.ts): the smallest k with c(t) <= k during share % of the time. */
-function coverage(ms: readonly number[]): CapacityCoverage {
-  const total = ms.reduce((a, b) => a + b, 0);
-  const max = ms.length - 1;
-  const level = (share: number): number => {
-    if (total === 0) return 0;
-    let covered = 0;
-    for (let k = 0; k < ms.length; k++) {
-      covered += ms[k];
-      if (covered * 100 >= share * total) return k;
-    }
-    return max;
-  };
-  const [p50, p90, p95, p99] = SHARES.map(level);
-  return { p50, p90, p95, p99, max: total === 0 ? 0 : max };
 }
 
 /** `%needle%` for LIKE, with the needle's own `\`, `%` and `_` escaped. */
