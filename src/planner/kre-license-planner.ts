@@ -8,7 +8,6 @@ import { todayDays } from '../shared/dates.js';
 import { exportFailed, exportFile } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
-import { formatInteger, formatSeconds, licences } from '../shared/format.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ProductReportElement } from '../shared/product-element.js';
 import { answers, sameSource } from '../shared/report-task.js';
@@ -179,19 +178,9 @@ export class KreLicensePlanner extends ProductReportElement {
     const data = this.data.value;
     const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.coverage-svg');
     if (!data || !svg) return false;
-    const locale = this.resolvedLocale;
     const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
-    const r = this.replay.value?.replay;
-    const text = {
-      title: this.heading || this.defaultHeading,
-      details: `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`,
-      answer: answerText(data, locale),
-      whatIf: r
-        ? `${str('replayed', { licences: licences(locale, r.licenses) })} · ${str('refusedRequests')} ${formatInteger(locale, r.refused)} · ` +
-          `${str('timeOverCapacity')} ${formatSeconds(locale, r.secondsOver)} · ${str('peakUsage')} ${formatInteger(locale, r.peak)}`
-        : '',
-    };
-    return exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), () => plannerPng(this, svg, text)).catch((error: unknown) => {
+    const details = `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`;
+    return exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), () => plannerPng(this, svg, details)).catch((error: unknown) => {
       this.notice = exportFailed(error);
       return false;
     });

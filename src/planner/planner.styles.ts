@@ -113,11 +113,9 @@ export const plannerStyles = css`
     height: 0;
     border-top: 3px solid var(--_line);
   }
-  .legend .swatch-available {
+  .swatch-available {
     width: 0;
     height: 14px;
-    background: none;
-    border: 0;
     border-inline-start: 2px solid var(--_limit);
   }
   .heatmap {

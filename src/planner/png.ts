@@ -1,21 +1,12 @@
 /**
  * The planner as a PNG that stands alone on a slide: the title, the filters and the answer, the
  * coverage chart (its SVG as on screen) under its legend, the weekday × hour map drawn cell by
- * cell in the colours on screen under its colour legend, and the what-if figures. Everything is
- * read off the rendered element. Browser only.
+ * cell in the colours on screen under its colour legend, and the replay's figures. Everything but
+ * the filters is read off the rendered element. Browser only.
  */
 import { drawLegend, drawPng, pngLook, svgImage, type PngLegendEntry } from '../shared/png.js';
 import { str } from '../shared/strings.js';
 import { LEGEND } from './coverage-view.js';
-
-export interface PlannerPngText {
-  title: string;
-  /** The filters in force, in words. */
-  details: string;
-  answer: string;
-  /** "Replay: 12 licences · …", or empty. */
-  whatIf: string;
-}
 
 const PAD = 12;
 const LINE = 18;
@@ -31,9 +22,14 @@ function wrap(c: CanvasRenderingContext2D, text: string, width: number): string[
   return lines;
 }
 
-export async function plannerPng(host: HTMLElement, svg: SVGSVGElement, t: PlannerPngText): Promise<Blob> {
+/** `details`: the filters in force, in words. */
+export async function plannerPng(host: HTMLElement, svg: SVGSVGElement, details: string): Promise<Blob> {
   const root = host.shadowRoot!;
   const look = pngLook(host);
+  const text = (selector: string) => root.querySelector(selector)?.textContent?.trim() ?? '';
+  // "Replay: 12 licences · Refused requests 41 · …", once the replay is shown.
+  const rows = [...root.querySelectorAll('.compare tr')].map((tr) => [tr.firstElementChild!.textContent, tr.lastElementChild!.textContent]);
+  const whatIf = rows[0]?.[1] === '…' ? '' : rows.map(([name, value]) => (name ? `${name} ${value}` : value)).join(' · ');
   const style = (selector: string) => root.querySelector(selector) && getComputedStyle(root.querySelector(selector)!);
   const legend: PngLegendEntry[] = LEGEND.map((key, i) => {
     const s = style(['.level-bar', '.cum-line', '.mark-available .mark-rule'][i]);
@@ -52,29 +48,29 @@ export async function plannerPng(host: HTMLElement, svg: SVGSVGElement, t: Plann
   const cellHeight = Math.min(Math.max(cell, 14), 24);
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = `600 13px ${look.font}`;
-  const answer = wrap(measure, t.answer, width - 2 * PAD);
-  const height = 2 * PAD + (8 + answer.length + (t.whatIf ? 1 : 0)) * LINE + chartHeight + 7 * cellHeight;
+  const answer = wrap(measure, text('.answer'), width - 2 * PAD);
+  const height = 2 * PAD + (8 + answer.length + (whatIf ? 1 : 0)) * LINE + chartHeight + 7 * cellHeight;
   return drawPng(width, height, look.background, (c) => {
     let y = PAD + LINE / 2;
-    const text = (words: string, x: number, font: string, color = look.color) => {
+    const write = (words: string, x: number, font: string, color = look.color) => {
       c.font = `${font} ${look.font}`;
       c.fillStyle = color;
       c.fillText(words, x, y, width - x - PAD);
     };
-    text(t.title, PAD, '600 15px');
+    write(text('.title'), PAD, '600 15px');
     y += LINE + 2;
-    text(t.details, PAD, '12px', look.muted);
+    write(details, PAD, '12px', look.muted);
     y += LINE + 4;
     for (const line of answer) {
-      text(line, PAD, '600 13px');
+      write(line, PAD, '600 13px');
       y += LINE;
     }
     drawLegend(c, legend, y, width, look);
     c.drawImage(chart, 0, y + LINE / 2, width, chartHeight);
     y += LINE + chartHeight + LINE / 2;
-    text(str('whenTitle'), PAD, '600 13px');
+    write(str('whenTitle'), PAD, '600 13px');
     y += LINE;
-    for (let h = 0; h < 24; h += 3) text(String(h), PAD + 44 + h * cell + 2, '11px', look.muted);
+    for (let h = 0; h < 24; h += 3) write(String(h), PAD + 44 + h * cell + 2, '11px', look.muted);
     y += LINE / 2;
     const top = y;
     cells.forEach((color, i) => {
@@ -83,11 +79,11 @@ export async function plannerPng(host: HTMLElement, svg: SVGSVGElement, t: Plann
     });
     days.forEach((day, row) => {
       y = top + (row + 0.5) * cellHeight;
-      text(day, PAD, '11px', look.muted);
+      write(day, PAD, '11px', look.muted);
     });
     y = top + 7 * cellHeight + LINE / 2 + 4;
     drawLegend(c, heatLegend, y, width, look);
     y += LINE;
-    if (t.whatIf) text(t.whatIf, PAD, '12px');
+    if (whatIf) write(whatIf, PAD, '12px');
   });
 }

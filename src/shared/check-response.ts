@@ -10,38 +10,33 @@ type Check = (value: unknown, path: string) => void;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const string: Check = (v, p) => {
-  if (typeof v !== 'string') throw contractViolation(p, 'text', v);
-};
+/** A check of one value: `test`, else a violation that says what was `expected`. */
+const is =
+  (test: (v: unknown) => boolean, expected: string): Check =>
+  (v, p) => {
+    if (!test(v)) throw contractViolation(p, expected, v);
+  };
+
+const string = is((v) => typeof v === 'string', 'text');
 // The same parser the elements format with: an instant this accepts can always be shown.
-const instant: Check = (v, p) => {
-  if (Number.isNaN(parseInstant(v))) throw contractViolation(p, 'an ISO 8601 instant', v);
-};
-const date: Check = (v, p) => {
-  if (!parseCivilDate(v)) throw contractViolation(p, 'a date YYYY-MM-DD', v);
-};
-const zone: Check = (v, p) => {
-  if (!isTimeZone(v)) throw contractViolation(p, 'an IANA time zone', v);
-};
-const oneOf = (values: readonly string[]): Check => (v, p) => {
-  if (typeof v !== 'string' || !values.includes(v)) throw contractViolation(p, `one of ${values.join(', ')}`, v);
-};
-const count: Check = (v, p) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw contractViolation(p, 'a whole number', v);
-};
-const number: Check = (v, p) => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw contractViolation(p, 'a number', v);
-};
+const instant = is((v) => !Number.isNaN(parseInstant(v)), 'an ISO 8601 instant');
+const date = is((v) => !!parseCivilDate(v), 'a date YYYY-MM-DD');
+const zone = is(isTimeZone, 'an IANA time zone');
+const oneOf = (values: readonly string[]) => is((v) => values.includes(v as string), `one of ${values.join(', ')}`);
+const count = is((v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number');
+const number = is((v) => Number.isFinite(v) && (v as number) >= 0, 'a number');
 const nullable = (check: Check): Check => (v, p) => {
   if (v !== null) check(v, p);
 };
+const isList = is(Array.isArray, 'a list');
 const list = (check: Check): Check => (v, p) => {
-  if (!Array.isArray(v)) throw contractViolation(p, 'a list', v);
-  v.forEach((item, i) => check(item, `${p}[${i}]`));
+  isList(v, p);
+  (v as unknown[]).forEach((item, i) => check(item, `${p}[${i}]`));
 };
+const isShape = is(isObject, 'an object');
 const shape = (fields: Record<string, Check>): Check => (v, p) => {
-  if (!isObject(v)) throw contractViolation(p, 'an object', v);
-  for (const [name, check] of Object.entries(fields)) check(v[name], `${p}.${name}`);
+  isShape(v, p);
+  for (const [name, check] of Object.entries(fields)) check((v as Record<string, unknown>)[name], `${p}.${name}`);
 };
 
 const range = (min: number, max: number): Check => (v, p) => {
