@@ -5,27 +5,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type Host = ReactiveControllerHost & Element;
-
 export class ActiveClock implements ReactiveController {
   private timer: ReturnType<typeof setInterval> | undefined;
   private visible = true;
   private observer: IntersectionObserver | undefined;
-  private readonly host: Host;
-  private readonly wanted: () => boolean;
-  private readonly tick: () => void;
 
   /** `wanted`: whether an active session is on the page shown; `tick`: moves the durations. */
-  constructor(host: Host, wanted: () => boolean, tick: () => void) {
-    this.host = host;
-    this.wanted = wanted;
-    this.tick = tick;
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly wanted: () => boolean,
+    private readonly tick: () => void,
+  ) {
     host.addController(this);
-  }
-
-  /** Whether the timer runs (for tests and the bench). */
-  get running(): boolean {
-    return this.timer !== undefined;
   }
 
   hostConnected(): void {
@@ -35,28 +26,21 @@ export class ActiveClock implements ReactiveController {
       this.visible = entries[entries.length - 1].isIntersecting;
       // Back on screen: catch up at once rather than at the next second.
       if (this.visible && !was && this.wanted()) this.tick();
-      this.sync();
+      this.hostUpdated();
     });
     this.observer.observe(this.host);
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
-    this.observer = undefined;
     this.visible = true;
-    this.sync();
+    this.hostUpdated();
   }
 
+  /** Starts or stops the timer for what the host shows now. */
   hostUpdated(): void {
-    this.sync();
-  }
-
-  private sync(): void {
     const on = this.host.isConnected && this.visible && this.wanted();
-    if (on && this.timer === undefined) this.timer = setInterval(this.tick, 1000);
-    else if (!on && this.timer !== undefined) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+    if (!on) this.timer = void clearInterval(this.timer);
+    else this.timer ??= setInterval(this.tick, 1000);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * "No sessions match these filters": names the filters that caused it, with a way to clear them.
+ * "No sessions match these filters" (the `empty` slot replaces the sentence): names the filters
+ * that caused it, with a way to clear them.
  */
 import { html, type TemplateResult } from 'lit';
 import type { Organization } from '../core/types.js';
@@ -7,27 +8,17 @@ import { str } from '../shared/strings.js';
 import type { SessionsFilters } from './query.js';
 import { activeAtText } from './toolbar.js';
 
-export interface EmptyOptions {
-  filters: SessionsFilters;
-  locale: string;
-  organizations: readonly Organization[];
-  onClear: () => void;
-}
-
-export function renderEmpty({ filters: f, locale, organizations, onClear }: EmptyOptions): TemplateResult {
+export function renderEmpty(f: SessionsFilters, locale: string, organizations: readonly Organization[], onClear: () => void): TemplateResult {
   const names = new Map(organizations.map((o) => [o.id, o.name]));
-  const items: string[] = [];
-  if (f.q.trim()) items.push(str('emptySearch', { q: f.q.trim() }));
-  if (f.licenseSource.length) items.push(`${str('licenseSource')}: ${f.licenseSource.join(', ')}`);
-  if (f.organization.length) items.push(`${str('organization')}: ${f.organization.map((id) => names.get(id) ?? id).join(', ')}`);
-  items.push(f.activeAt ? activeAtText(f.activeAt, locale, f.timeZone) : `${str('colStarted')}: ${f.from} – ${f.to}`);
+  const items = [
+    f.q.trim() && str('emptySearch', { q: f.q.trim() }),
+    f.licenseSource.length && `${str('licenseSource')}: ${f.licenseSource.join(', ')}`,
+    f.organization.length && `${str('organization')}: ${f.organization.map((id) => names.get(id) ?? id).join(', ')}`,
+    f.activeAt ? activeAtText(f.activeAt, locale, f.timeZone) : `${str('colStarted')}: ${f.from} – ${f.to}`,
+  ];
+  // prettier-ignore
   return html`<div class="status empty" part="status" data-kind="empty">
-    <div class="status-message">
-      <p class="status-title">${str('noSessions')}</p>
-      <ul class="empty-filters">
-        ${items.map((t) => html`<li dir="auto">${t}</li>`)}
-      </ul>
-    </div>
+    <div class="status-message"><p class="status-title"><slot name="empty">${str('noSessions')}</slot></p><ul class="empty-filters">${items.filter(Boolean).map((t) => html`<li dir="auto">${t}</li>`)}</ul></div>
     <button class="button" part="clear-button" type="button" @click=${onClear}>${str('clearFilters')}</button>
   </div>`;
 }

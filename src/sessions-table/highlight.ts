@@ -4,22 +4,16 @@
  */
 import { html, type TemplateResult } from 'lit';
 
-export function highlight(text: string, q: string): string | TemplateResult {
+export function highlight(text: string, q: string): string | Array<string | TemplateResult> {
   const needle = q.trim().toLowerCase();
-  if (!needle) return text;
-  const hay = text.toLowerCase();
-  // Lower-casing changed the length (e.g. "İ"): positions would not line up, show it plain.
-  if (hay.length !== text.length) return text;
-  let at = hay.indexOf(needle);
-  if (at < 0) return text;
+  let hay;
+  // (Lower-casing that changes the length, e.g. "İ", would misplace the marks: shown plain.)
+  if (!needle || (hay = text.toLowerCase()).length !== text.length || !hay.includes(needle)) return text;
   const parts: Array<string | TemplateResult> = [];
   let last = 0;
-  while (at >= 0) {
-    if (at > last) parts.push(text.slice(last, at));
-    parts.push(html`<mark part="match">${text.slice(at, at + needle.length)}</mark>`);
-    last = at + needle.length;
-    at = hay.indexOf(needle, last);
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, last)) {
+    parts.push(text.slice(last, at), html`<mark part="match">${text.slice(at, (last = at + needle.length))}</mark>`);
   }
-  if (last < text.length) parts.push(text.slice(last));
-  return html`${parts}`;
+  parts.push(text.slice(last));
+  return parts;
 }

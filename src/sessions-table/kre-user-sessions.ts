@@ -2,34 +2,26 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { sessionsCsvFileName } from '../core/csv.js';
-import { PRODUCTS, SORT_FIELDS, type Product, type SortField } from '../core/types.js';
-import { daysToCivil, formatCivilDate, localDays, parseInstant } from '../core/tz.js';
+import { SORT_FIELDS, SORT_ORDERS, type SessionsResponse, type SortField, type SortOrder } from '../core/types.js';
+import { formatInstant, parseInstant } from '../core/tz.js';
 import { checkSessionsResponse } from '../shared/check-response.js';
-import { todayDays, type DateRange } from '../shared/dates.js';
 import { emit, type FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
-import { ReportElement } from '../shared/report-element.js';
+import { renderNotices, type AttributeNotice } from '../shared/notices.js';
+import { ProductReportElement } from '../shared/product-element.js';
+import { reportTask, sameSource } from '../shared/report-task.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
-import { sessionsTask, type SessionsPage } from './data.js';
+import { ActiveClock } from './clock.js';
 import { renderEmpty } from './empty.js';
 import { SessionsExport } from './export.js';
 import { rangeText, renderPager } from './pager.js';
-import { firstOrder, isSortField, joinSources, splitSources, normalInstant, normalOrder, normalPageSize, normalSort, sessionsParams, type SessionsFilters } from './query.js';
-import { renderNotices, type AttributeNotice } from '../shared/notices.js';
-import { PageContextController } from '../shared/page-context.js';
-import { ActiveClock } from './clock.js';
+import { EXPORT_PAGE, firstOrder, normalInstant, normalOrder, normalPageSize, normalSort, PAGE_SIZES, sessionsParams, splitSources, type PageSize, type SessionsFilters } from './query.js';
 import { sessionsStyles } from './sessions.styles.js';
 import { renderTable } from './table.js';
 import { tableStyles } from './table.styles.js';
 import { SessionsToolbar } from './toolbar.js';
-
-/** Properties whose change is a new query: back to page one. */
-const QUERY_KEYS = ['endpoint', 'product', 'from', 'to', 'timeZone', 'organization', 'q', 'licenseSource', 'activeAt', 'sort', 'order', 'pageSize'];
-
-/** Filter options before the first page of an endpoint has arrived. */
-const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], organizations: [] };
 
 /**
  * The session log of KRE (or TestCloud) licenses: who holds a session, from which organization,
@@ -47,20 +39,27 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * @fires kre-export - Before an export starts (cancelable); `detail` has the file name and filters.
  *
  * @slot title - Replaces the heading's text.
+ * @slot actions - Extra actions of the host, after the built-in one (Export CSV) in the toolbar.
+ * @slot empty - Replaces the sentence of the empty state (no session matches the filters); the filters in force and "Clear filters" stay.
  *
  * @csspart title - The heading.
  * @csspart caption - The table's caption: the sort and the time zone of the times.
  * @csspart notices - Attribute values the element cannot use, and what it uses instead.
  * @csspart error-detail - The technical detail of an unreadable response (a disclosure).
- * @csspart toolbar - The row of search, filters and the export button.
+ * @csspart toolbar - The row of search, filters and actions.
  * @csspart search - The search field (label and input).
  * @csspart filters - The License Source, Organization and date range filters.
  * @csspart filter-button - The button of a multi-select filter.
  * @csspart filter-panel - The open panel of a multi-select filter.
+ * @csspart source-button - The button of the License Source filter (also has part `filter-button`).
+ * @csspart source-panel - The open panel of the License Source filter (also has part `filter-panel`).
+ * @csspart organization-button - The button of the Organization filter (also has part `filter-button`).
+ * @csspart organization-panel - The open panel of the Organization filter (also has part `filter-panel`).
  * @csspart date-range - The date range fieldset.
+ * @csspart actions - The export button and the host's actions (slot `actions`).
+ * @csspart export-button - The "Export CSV" button.
  * @csspart chip - The removable `active-at` chip.
  * @csspart clear-button - The "Clear filters" action.
- * @csspart export-button - The "Export CSV" button.
  * @csspart export-status - The export progress or outcome.
  * @csspart progress - The export progress bar.
  * @csspart cancel-button - The export's Cancel button.
@@ -77,121 +76,72 @@ const NO_FACETS: SessionsPage['response']['facets'] = { licenseSources: [], orga
  * @csspart toast - The note that an id was copied.
  * @csspart status - A state panel (no endpoint, empty, error).
  * @csspart retry-button - The retry button of an error.
- *
- * @cssprop [--kre-font-family=system-ui, sans-serif] - Font of the element.
- * @cssprop [--kre-font-size=14px] - Base font size.
- * @cssprop [--kre-color-text=#1d2433] - Text colour.
- * @cssprop [--kre-color-text-muted=#5b6578] - Secondary text (labels, header).
- * @cssprop [--kre-color-surface=#ffffff] - Background.
- * @cssprop [--kre-color-surface-muted=#f3f5f9] - Header, hover and skeleton background.
- * @cssprop [--kre-color-border=#d8dde6] - Borders and row rules.
- * @cssprop [--kre-color-border-strong=#9aa4b5] - Borders of inputs and buttons.
- * @cssprop [--kre-color-accent=#2f6fde] - Accent: sort icon, progress, links, focus ring.
- * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
- * @cssprop [--kre-color-danger=#c62828] - Error border.
- * @cssprop [--kre-color-highlight=#fff0a8] - Background of search matches.
- * @cssprop [--kre-color-active=#1f7a45] - The "Active" badge.
- * @cssprop [--kre-color-active-surface=#e3f4ea] - The "Active" badge background.
- * @cssprop [--kre-color-scheme=light] - `color-scheme` of native inputs (`dark` in a dark theme).
- * @cssprop [--kre-radius=8px] - Corner radius of the element.
- * @cssprop [--kre-spacing=16px] - Padding of the element.
- * @cssprop [--kre-sessions-max-height=none] - Height limit of the table box (it scrolls inside).
- * @cssprop [--kre-sessions-table-min-width=0px] - A minimum width of the table: below it, the table scrolls sideways inside the element.
- * @cssprop [--kre-sessions-col-user=12%] - Width of the User column (long text wraps to two lines).
- * @cssprop [--kre-sessions-col-email=auto] - Width of the Email column (`auto`: Email and Organization share the room the other columns leave).
- * @cssprop [--kre-sessions-col-session-id=6.5em] - Width of the Session ID column.
- * @cssprop [--kre-sessions-col-machine-id=6.5em] - Width of the Machine ID column.
- * @cssprop [--kre-sessions-col-license-source=7em] - Width of the License Source column.
- * @cssprop [--kre-sessions-col-organization=auto] - Width of the Organization column.
- * @cssprop [--kre-sessions-col-license-type=7em] - Width of the License Type column.
- * @cssprop [--kre-sessions-col-time=6.5em] - Width of the Started and Ended columns (10em where the element's content is 100em wide or more).
- * @cssprop [--kre-sessions-col-duration=6.5em] - Width of the Duration column.
- * @cssprop [--kre-color-row-hover=var(--kre-color-surface-muted)] - Background of the row under the pointer.
- * @cssprop [--kre-font-family-mono=ui-monospace, monospace] - Font of the ids.
- * @cssprop [--kre-color-skeleton=var(--kre-color-border)] - The placeholder bars while loading.
- * @cssprop [--kre-color-accent-surface=#e8effc] - Background of the `active-at` chip.
  */
-export class KreUserSessions extends ReportElement {
+export class KreUserSessions extends ProductReportElement {
   static override styles = [reportStyles, filterStyles, sessionsStyles, tableStyles];
 
   /** Search text: a case-insensitive substring of user name, email, session id or machine id. */
   @property({ reflect: true }) q: string | null = null;
 
-  /** Comma-separated license sources to filter on (a comma inside a name is written `\,`). Default: all. */
+  /** Comma-separated license sources to filter on (a comma or backslash inside a name is escaped with a backslash). Default: all. */
   @property({ attribute: 'license-source', reflect: true }) licenseSource: string | null = null;
 
   /** An ISO 8601 instant: only the sessions active then (replaces the date range). */
   @property({ attribute: 'active-at', reflect: true }) activeAt: string | null = null;
 
-  /** Sort column: `user`, `email`, `sessionId`, `machineId`, `licenseSource`, `organization`, `licenseType`, `started` (default), `ended`, `duration`. */
-  @property({ reflect: true }) sort: string | null = null;
+  /** Sort column. Default: `started`. */
+  @property({ reflect: true }) sort: SortField | null = null;
 
-  /** Sort order: `asc` or `desc` (default). */
-  @property({ reflect: true }) order: string | null = null;
+  /** Sort order. Default: `desc`. */
+  @property({ reflect: true }) order: SortOrder | null = null;
 
-  /** Rows per page: 25, 50 (default), 100 or 250. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+  /** Rows per page. Default: 50. */
+  @property({ attribute: 'page-size', type: Number }) pageSize: PageSize = 50;
 
   /** The heading over the table. Default: "KRE user sessions" (or TestCloud's). */
   @property() heading: string | null = null;
-
-  private _product: Product = 'kre';
-  /** The value the host set, kept to name it in a notice when it is not a product. */
-  private rawProduct: string | null = null;
-
-  /** The product whose sessions are listed: `kre` (default) or `testcloud`. */
-  @property({ reflect: true })
-  get product(): Product {
-    return this._product;
-  }
-  set product(value: Product) {
-    const old = this._product;
-    this.rawProduct = value ?? null;
-    this._product = value === 'testcloud' ? 'testcloud' : 'kre';
-    this.requestUpdate('product', old);
-  }
 
   @state() private offset = 0;
   @state() private now = Date.now();
   @state() private notice = '';
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last response received, and when it arrived: active durations count on from its `asOf`. */
+  private received: SessionsResponse | undefined;
+  private receivedAt = 0;
 
-  private readonly data = sessionsTask(this, {
-    args: () => [this.endpoint, this.product, sessionsParams(this.filters, this.offset, normalPageSize(this.pageSize)), this.fetch],
-    load: (params, signal) => this.request('sessions', params, signal),
-    onComplete: (page) => this.received(page),
-  });
+  /** The query in force but its offset, as a key: endpoint, product and the page's parameters. A new one starts at page one. */
+  private query = '';
+
+  /** The page of sessions: a change of the query or the offset starts a new request and aborts the older one. */
+  private readonly data = reportTask(
+    this,
+    () => [this.endpoint, this.product, this.query, this.offset, this.fetch] as const,
+    ([endpoint, , query, offset], signal) =>
+      endpoint ? this.request('sessions', { ...JSON.parse(query)[2], offset }, signal).then(checkSessionsResponse) : undefined,
+  );
 
   private readonly exporter = new SessionsExport(this);
+
+  private readonly toolbar = new SessionsToolbar(this, {
+    change: (patch) => this.changeFilters(patch),
+    clear: () => this.clearFilters(),
+    export: () => void this.exportCsv(),
+  });
 
   constructor() {
     super();
     // Active durations count on, while an active session is on screen.
     new ActiveClock(
       this,
-      () => this.data.status === TaskStatus.COMPLETE && Boolean(this.page?.response.items.some((s) => s.ended === null)),
+      () => this.data.status === TaskStatus.COMPLETE && !!this.page?.items.some((s) => s.ended === null),
       () => (this.now = Date.now()),
     );
-    // `setStrings`, `dir` and `lang` changes render the element again.
-    new PageContextController(this);
   }
-
-  private readonly toolbar = new SessionsToolbar(this, {
-    search: (q) => this.changeFilters({ q: q.trim() ? q : null }),
-    licenseSource: (values) => this.changeFilters({ licenseSource: joinSources(values) || null }),
-    organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
-    range: (r: DateRange) => this.changeFilters({ from: r.from, to: r.to }),
-    clearActiveAt: () => this.changeFilters({ activeAt: null }),
-    clear: () => this.clearFilters(),
-    export: () => void this.exportCsv(),
-  });
 
   /** The filter state in force, normalised (invalid attribute values fall back to defaults). */
   private get filters(): SessionsFilters {
-    const { from, to } = this.range;
     return {
-      from,
-      to,
+      ...this.range,
       timeZone: this.zone,
       organization: this.organizationIds,
       q: this.q ?? '',
@@ -203,8 +153,8 @@ export class KreUserSessions extends ReportElement {
   }
 
   override filterState(): FilterState {
-    const f = this.filters;
-    return { ...super.filterState(), q: f.q, licenseSource: f.licenseSource, activeAt: f.activeAt, sort: f.sort, order: f.order, product: this.product };
+    const { q, licenseSource, activeAt, sort, order } = this.filters;
+    return { ...super.filterState(), q, licenseSource, activeAt, sort, order };
   }
 
   /** Clears the search, License Source, Organization and `active-at` (the date range stays). */
@@ -221,15 +171,14 @@ export class KreUserSessions extends ReportElement {
     if (!this.endpoint || this.exporter.running) return;
     const f = this.filters;
     // A drill-down's file is named after the day of its instant in the element's zone.
-    const day = f.activeAt ? formatCivilDate(daysToCivil(localDays(f.timeZone, parseInstant(f.activeAt)))) : null;
-    const fileName = sessionsCsvFileName(this.product, day ?? f.from, day ?? f.to);
+    const day = f.activeAt && formatInstant(parseInstant(f.activeAt), f.timeZone).slice(0, 10);
+    const fileName = sessionsCsvFileName(this.product, day || f.from, day || f.to);
     if (!emit(this, 'kre-export', { format: 'csv', fileName, product: this.product, filters: this.filterState() }, { cancelable: true })) return;
     await this.exporter.start({
       fileName,
       timeZone: f.timeZone,
       locale: this.resolvedLocale,
-      fetchPage: async (offset, limit, asOf, signal) =>
-        checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, limit, asOf), signal)),
+      fetchPage: async (offset, asOf, signal) => checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, EXPORT_PAGE, asOf), signal)),
     });
   }
 
@@ -241,15 +190,11 @@ export class KreUserSessions extends ReportElement {
   protected override collectNotices(): AttributeNotice[] {
     const notices = super.collectNotices();
     const f = this.filters;
-    if (this.rawProduct !== null && !PRODUCTS.includes(this.rawProduct as Product)) {
-      notices.push({ attribute: 'product', value: this.rawProduct, problem: str('problemOneOf', { values: PRODUCTS.join(', ') }), using: this.product });
-    }
-    if (this.sort !== null && !isSortField(this.sort)) {
-      notices.push({ attribute: 'sort', value: this.sort, problem: str('problemOneOf', { values: SORT_FIELDS.join(', ') }), using: f.sort });
-    }
-    if (this.order !== null && this.order !== 'asc' && this.order !== 'desc') {
-      notices.push({ attribute: 'order', value: this.order, problem: str('problemOneOf', { values: 'asc, desc' }), using: f.order });
-    }
+    const oneOf = (attribute: string, value: unknown, values: readonly unknown[], using: unknown) =>
+      value !== null && value !== using && notices.push({ attribute, value: String(value), problem: str('problemOneOf', { values: values.join(', ') }), using: String(using) });
+    oneOf('sort', this.sort, SORT_FIELDS, f.sort);
+    oneOf('order', this.order, SORT_ORDERS, f.order);
+    oneOf('page-size', this.pageSize, PAGE_SIZES, normalPageSize(this.pageSize));
     if (this.activeAt && !f.activeAt) {
       notices.push({ attribute: 'active-at', value: this.activeAt, problem: str('problemInstant'), using: str('usingDateRange', { from: f.from, to: f.to }) });
     }
@@ -258,33 +203,29 @@ export class KreUserSessions extends ReportElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.hasUpdated && QUERY_KEYS.some((k) => changed.has(k as keyof KreUserSessions))) this.offset = 0;
-    if (changed.has('q' as keyof KreUserSessions)) this.toolbar.reset();
+    if (changed.has('q')) this.toolbar.reset();
+    const query = JSON.stringify([this.endpoint, this.product, sessionsParams(this.filters, 0, normalPageSize(this.pageSize))]);
+    if (query !== this.query) {
+      this.query = query;
+      this.offset = 0;
+    }
+    const response = this.data.value;
+    if (response !== this.received) {
+      this.received = response;
+      this.now = this.receivedAt = Date.now();
+      // The list shrank under the page on screen: go to its last page.
+      if (response?.total && !response.items.length && this.offset) this.offset = Math.floor((response.total - 1) / response.limit) * response.limit;
+    }
   }
 
   /** The page on screen: the last one received, unless it came from another endpoint or product. */
-  private get page(): SessionsPage | undefined {
-    const page = this.data.value;
-    return page && page.endpoint === this.endpoint && page.product === this.product ? page : undefined;
-  }
-
-  private received(page: SessionsPage): void {
-    this.now = page.receivedAt;
-    const { total, items, limit } = page.response;
-    // The list shrank under the page on screen: go to its last page.
-    if (total > 0 && items.length === 0 && this.offset > 0) this.offset = Math.floor((total - 1) / limit) * limit;
-  }
-
-  private sortBy(field: SortField): void {
-    const f = this.filters;
-    const order = f.sort === field ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(field);
-    this.changeFilters({ sort: field, order });
+  private get page(): SessionsResponse | undefined {
+    return sameSource(this.data.value, this.endpoint, this.product) ? this.data.value : undefined;
   }
 
   /** A copy button in the table copies its text (the whole id, whatever the search marks in it). */
   private copy = (event: Event): void => {
-    const button = (event.target as Element).closest?.('button.copy');
-    const value = button?.textContent;
+    const value = (event.target as Element).closest?.('button.copy')?.textContent;
     if (value == null) return;
     navigator.clipboard?.writeText(value).then(
       () => this.say(str('copiedValue', { value })),
@@ -305,56 +246,38 @@ export class KreUserSessions extends ReportElement {
     const f = this.filters;
     const locale = this.resolvedLocale;
     const page = this.page;
-    const facets = page?.response.facets ?? NO_FACETS;
     const status = this.data.status;
+    const done = status === TaskStatus.COMPLETE && page;
     const pageSize = normalPageSize(this.pageSize);
-    const selectedSources = [...new Set([...facets.licenseSources, ...f.licenseSource])];
+    const empty = done && !page.total;
+    // prettier-ignore
     return html`${title}${this.toolbar.render({
-        ...f,
-        range: { from: f.from, to: f.to },
-        today: todayDays(f.timeZone),
-        locale,
-        zone: f.timeZone,
-        licenseSources: selectedSources,
-        organizations: facets.organizations,
-        canExport: status === TaskStatus.COMPLETE && (page?.response.total ?? 0) > 0,
-        exporting: this.exporter.running,
-        offerClear: !(status === TaskStatus.COMPLETE && page?.response.total === 0),
-      })}
-      ${renderNotices(this.notices)}
-      ${this.exporter.render(locale, () => void this.exportCsv())}
-      <div class="visually-hidden" role="status">${status === TaskStatus.COMPLETE && page ? rangeText({ ...page.response, locale }) : ''}</div>
-      <div class="visually-hidden" role="status">${this.exporter.announcement}</div>
-      ${status === TaskStatus.ERROR ? renderError(this.data.error, () => void this.data.run()) : this.body(page, status === TaskStatus.PENDING, f, locale, pageSize)}
-      <div class="toast" part="toast" role="status">${this.notice}</div>`;
-  }
-
-  private body(page: SessionsPage | undefined, busy: boolean, f: SessionsFilters, locale: string, pageSize: number): TemplateResult | typeof nothing {
-    const response = page?.response;
-    if (response && response.total === 0 && !busy) {
-      return renderEmpty({ filters: f, locale, organizations: response.facets.organizations, onClear: () => this.clearFilters() });
-    }
-    return html`${renderTable({
-        items: response ? response.items : null,
-        ctx: { locale, zone: f.timeZone, asOf: response ? parseInstant(response.asOf) : 0, elapsed: page ? Math.max(0, this.now - page.receivedAt) : 0, q: f.q },
-        sort: f.sort,
-        order: f.order,
-        busy,
-        onSort: (field) => this.sortBy(field),
-        onSortChange: (sort, order) => this.changeFilters({ sort, order }),
-        onCopy: this.copy,
-        skeletonRows: Math.min(pageSize, 10),
-      })}
-      ${response && response.total > 0
-        ? renderPager({
-            // The offset of the rows on screen: while the next page loads, the pager still describes these.
-            offset: response.offset,
-            limit: pageSize,
-            total: response.total,
-            locale,
-            onOffset: (offset) => (this.offset = offset),
-            onPageSize: (size) => (this.pageSize = normalPageSize(size)),
-          })
-        : nothing}`;
+      filters: f,
+      locale,
+      licenseSources: [...new Set([...(page?.facets.licenseSources ?? []), ...f.licenseSource])],
+      organizations: page?.facets.organizations ?? [],
+      canExport: !!done && !empty && !this.exporter.running,
+      offerClear: !empty,
+    })}${renderNotices(this.notices)}${this.exporter.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter.announcement}</div>${
+      status === TaskStatus.ERROR
+        ? renderError(this.data.error, () => void this.data.run())
+        : empty
+          ? renderEmpty(f, locale, page.facets.organizations, () => this.clearFilters())
+          : html`${renderTable({
+                items: page?.items ?? null,
+                ctx: { locale, zone: f.timeZone, asOf: page ? parseInstant(page.asOf) : 0, elapsed: Math.max(0, this.now - this.receivedAt), q: f.q },
+                sort: f.sort,
+                order: f.order,
+                busy: status === TaskStatus.PENDING,
+                onSort: (sort, order) => this.changeFilters({ sort, order: order ?? (sort === f.sort ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort)) }),
+                onCopy: this.copy,
+                skeletonRows: Math.min(pageSize, 10),
+              })}${
+              // The offset of the rows on screen: while the next page loads, the pager still describes these.
+              page?.total
+                ? renderPager({ offset: page.offset, limit: pageSize, total: page.total }, locale, (offset) => (this.offset = offset), (size) => (this.pageSize = normalPageSize(size)))
+                : nothing
+            }`
+    }<div class="toast" part="toast" role="status">${this.notice}</div>`;
   }
 }

@@ -4,51 +4,28 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { SessionsResponse } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { str, type StringKey } from '../shared/strings.js';
 import { PAGE_SIZES } from './query.js';
+import { option, value } from './table.js';
 
-export interface PagerOptions {
-  offset: number;
-  limit: number;
-  total: number;
-  locale: string;
-  onOffset: (offset: number) => void;
-  onPageSize: (size: number) => void;
+/** "1–50 of 12,345" (or that no session matches). */
+export function rangeText({ offset, limit, total }: Pick<SessionsResponse, 'offset' | 'limit' | 'total'>, locale: string): string {
+  const n = (v: number) => formatInteger(locale, v);
+  return total ? str('resultCount', { first: n(offset + 1), last: n(Math.min(offset + limit, total)), total: n(total) }) : str('noSessions');
 }
 
-/** "1–50 of 12,345" (empty for no rows). */
-export function rangeText({ offset, limit, total, locale }: Pick<PagerOptions, 'offset' | 'limit' | 'total' | 'locale'>): string {
-  if (total === 0) return str('noSessions');
-  return str('resultCount', {
-    first: formatInteger(locale, offset + 1),
-    last: formatInteger(locale, Math.min(offset + limit, total)),
-    total: formatInteger(locale, total),
-  });
-}
-
-export function renderPager(o: PagerOptions): TemplateResult {
-  const lastOffset = Math.max(0, Math.floor((o.total - 1) / o.limit) * o.limit);
-  const atStart = o.offset <= 0;
-  const atEnd = o.offset >= lastOffset;
+/** The pager of the rows on screen (`offset` and `total` of their response; `limit` the page size in force). */
+export function renderPager(page: Pick<SessionsResponse, 'offset' | 'limit' | 'total'>, locale: string, onOffset: (offset: number) => void, onPageSize: (size: number) => void): TemplateResult {
+  const { offset, limit, total } = page;
+  const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
   const button = (label: StringKey, icon: string, target: number, off: boolean) =>
-    html`<button class="button icon" type="button" data-page=${label} aria-label=${str(label)} title=${str(label)}
-      aria-disabled=${off ? 'true' : 'false'} @click=${() => !off && o.onOffset(target)}>
-      <span aria-hidden="true">${icon}</span>
-    </button>`;
+    html`<button class="button icon" type="button" data-page=${label} aria-label=${str(label)} title=${str(label)} aria-disabled=${off ? 'true' : 'false'} @click=${() => !off && onOffset(target)}><span aria-hidden="true">${icon}</span></button>`;
+  // prettier-ignore
   return html`<nav class="pager" part="pager" aria-label=${str('pagination')}>
-    <label class="field page-size">
-      <span class="field-label">${str('pageSize')}</span>
-      <select .value=${live(String(o.limit))} @change=${(e: Event) => o.onPageSize(Number((e.target as HTMLSelectElement).value))}>
-        ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === o.limit}>${n}</option>`)}
-      </select>
-    </label>
-    <span class="range">${rangeText(o)}</span>
-    <span class="pager-buttons">
-      ${button('firstPage', '«', 0, atStart)}
-      ${button('previousPage', '‹', Math.max(0, o.offset - o.limit), atStart)}
-      ${button('nextPage', '›', Math.min(lastOffset, o.offset + o.limit), atEnd)}
-      ${button('lastPage', '»', lastOffset, atEnd)}
-    </span>
+    <label class="field page-size"><span class="field-label">${str('pageSize')}</span><select .value=${live(String(limit))} @change=${(e: Event) => onPageSize(Number(value(e)))}>${PAGE_SIZES.map((n) => option(n, limit, n))}</select></label>
+    <span class="range">${rangeText(page, locale)}</span>
+    <span class="pager-buttons">${button('firstPage', '«', 0, offset <= 0)}${button('previousPage', '‹', Math.max(0, offset - limit), offset <= 0)}${button('nextPage', '›', Math.min(last, offset + limit), offset >= last)}${button('lastPage', '»', last, offset >= last)}</span>
   </nav>`;
 }

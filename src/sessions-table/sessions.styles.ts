@@ -1,8 +1,8 @@
 /**
  * Styles of <kre-user-sessions> around the table (title, toolbar, chips, export, pager, empty
- * state); the table and its card layout are in table.styles.ts. Every value comes from a `--kre-*` custom property with a
- * fallback, read at the point of use (never declared on :host), so a light or dark theme is a
- * set of custom properties on any ancestor.
+ * state); the table and its card layout are in table.styles.ts. Every value comes from a `--kre-*`
+ * custom property with a fallback, read at the point of use (never declared on :host), so a light
+ * or dark theme is a set of custom properties on any ancestor.
  */
 import { css } from 'lit';
 
@@ -13,9 +13,6 @@ export const sessionsStyles = css`
     font-weight: 600;
     line-height: 1.3;
   }
-  .toolbar {
-    align-items: flex-end;
-  }
   .search {
     flex: 1 1 14em;
     max-width: 28em;
@@ -23,32 +20,39 @@ export const sessionsStyles = css`
   .search input {
     width: 100%;
   }
-  .filters {
+  /* The rows of controls: the filters, the actions, the chips, the export's status, the pager, the card layout's sort. */
+  .filters,
+  .actions,
+  .chips,
+  .export-status,
+  .pager,
+  .card-sort {
     display: flex;
     flex-wrap: wrap;
-    align-items: flex-end;
+    align-items: center;
     gap: 8px 12px;
     min-width: 0;
   }
-  .export-button {
+  .chips,
+  .export-status,
+  .card-sort {
+    margin-block-end: var(--kre-spacing-small, 12px);
+  }
+  .filters {
+    align-items: flex-end;
+  }
+  .actions {
     margin-inline-start: auto;
   }
   .filters-toggle {
     display: none;
   }
-  .export-button svg {
+  .actions svg {
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
     stroke-linecap: round;
     stroke-linejoin: round;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 8px;
-    margin-block-end: var(--kre-spacing-small, 12px);
   }
   .chip {
     display: inline-flex;
@@ -57,16 +61,17 @@ export const sessionsStyles = css`
     padding-block: 2px;
     padding-inline: 10px 2px;
     border: 1px solid var(--kre-color-accent, #2f6fde);
-    border-radius: 999px;
     background: var(--kre-color-accent-surface, #e8effc);
-    color: var(--kre-color-text, #1d2433);
+  }
+  .chip,
+  .chip-remove,
+  .link {
+    border-radius: 999px;
   }
   .chip-remove,
   .link {
     border: 0;
     background: none;
-    color: inherit;
-    border-radius: 999px;
   }
   .chip-remove {
     display: inline-grid;
@@ -83,38 +88,26 @@ export const sessionsStyles = css`
     color: var(--kre-color-link, var(--kre-color-accent, #2f6fde));
     text-decoration: underline;
   }
-  .export-status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 8px 12px;
-    margin-block-end: var(--kre-spacing-small, 12px);
-  }
   progress {
     flex: 1 1 10em;
     max-width: 24em;
     height: 8px;
     accent-color: var(--kre-color-accent, #2f6fde);
   }
-  .export-text {
+  table,
+  .export-text,
+  .range {
     font-variant-numeric: tabular-nums;
   }
 
   .pager {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     justify-content: flex-end;
-    gap: 8px 16px;
     margin-block-start: var(--kre-spacing-small, 12px);
   }
   .page-size {
     flex-direction: row;
     align-items: center;
     gap: 8px;
-  }
-  .range {
-    font-variant-numeric: tabular-nums;
   }
   .pager-buttons {
     display: inline-flex;
@@ -125,12 +118,12 @@ export const sessionsStyles = css`
     display: inline-block;
     transform: scaleX(-1);
   }
-  .button.icon {
+  .icon {
     justify-content: center;
     min-width: 32px;
     padding-inline: 6px;
   }
-  .button[aria-disabled='true'] {
+  [aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.5;
   }
@@ -171,7 +164,7 @@ export const sessionsStyles = css`
     .date-range .field:first-of-type {
       flex-basis: 100%;
     }
-    .export-button {
+    .actions {
       margin-inline-start: 0;
     }
     .pager {
@@ -183,7 +176,7 @@ export const sessionsStyles = css`
     .chip {
       border-color: CanvasText;
     }
-    .button[aria-disabled='true'] {
+    [aria-disabled='true'] {
       color: GrayText;
       border-color: GrayText;
     }

@@ -2,18 +2,19 @@
  * The session log's table, and the same table as one card per session in a narrow element.
  *
  * Wide (the element's content at least 70em, 980 px at the default font size): a fixed layout
- * (no cell is measured to lay out a page),
- * every column in view, long text on two lines. Cells carry no background, border, clip or
- * sticky position of their own: a row has one rule line, the header row group is the one sticky
- * box, and only a value too long for two lines gets a clip (`.clamp`).
+ * (no cell is measured to lay out a page), every column in view, long text on two lines. Cells
+ * carry no background, border, clip or sticky position of their own: a row has one rule line, the
+ * header row group is the one sticky box, and only a value too long for two lines gets a clip
+ * (`.clamp`).
  *
  * Narrow: each row is a card with every field under its column's label (the labels come from
  * custom properties the table sets, so `setStrings` changes them); the header row gives way to a
  * sort choice (`.card-sort`).
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { COLUMNS } from './columns.js';
 
-export const tableStyles = css`
+const table = css`
   .scroller {
     overflow: auto;
     max-height: var(--kre-sessions-max-height, none);
@@ -29,7 +30,6 @@ export const tableStyles = css`
     table-layout: fixed;
     width: max(100%, var(--kre-sessions-table-min-width, 0px));
     border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
     text-align: left;
   }
   table:dir(rtl) {
@@ -39,47 +39,20 @@ export const tableStyles = css`
     caption-side: top;
     padding: 6px 12px;
     text-align: start;
+  }
+  caption,
+  .up {
     font-size: 0.857em;
     color: var(--kre-color-text-muted, #5b6578);
   }
-  /*
-   * Ids, times, the duration, the license source and type hold short text: fixed widths (em, so
-   * they follow the font size). User takes a share; Email and Organization split what is left,
-   * so a wider element gives them its room.
-   */
-  .w-user {
-    width: var(--kre-sessions-col-user, 12%);
-  }
-  .w-email {
-    width: var(--kre-sessions-col-email, auto);
-  }
-  .w-sessionId {
-    width: var(--kre-sessions-col-session-id, 6.5em);
-  }
-  .w-machineId {
-    width: var(--kre-sessions-col-machine-id, 6.5em);
-  }
-  .w-licenseSource {
-    width: var(--kre-sessions-col-license-source, 7em);
-  }
-  .w-organization {
-    width: var(--kre-sessions-col-organization, auto);
-  }
-  .w-licenseType {
-    width: var(--kre-sessions-col-license-type, 7em);
-  }
-  .w-started,
-  .w-ended {
-    width: var(--kre-sessions-col-time, 6.5em);
-  }
-  .w-duration {
-    width: var(--kre-sessions-col-duration, 6.5em);
+  /* The default width of the Started and Ended columns (the column widths are below the sheet). */
+  table {
+    --_time: 6.5em;
   }
   /* Wide: a date and its time on one line. */
   @container (min-width: 100em) {
-    .w-started,
-    .w-ended {
-      width: var(--kre-sessions-col-time, 10em);
+    table {
+      --_time: 10em;
     }
   }
   th,
@@ -116,19 +89,22 @@ export const tableStyles = css`
    * card layout, below the caption). Nothing in the rows changes: marking 250 rows (a colour they
    * inherit) would restyle and repaint every cell twice per page.
    */
-  table.busy thead th {
+  .busy thead th {
     box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
   }
 
+  .sort,
+  .copy {
+    border: 0;
+    background: none;
+    text-align: inherit;
+    overflow-wrap: anywhere;
+  }
   .sort {
     display: block;
     width: 100%;
     padding: 8px 6px;
-    border: 0;
-    background: none;
-    color: inherit;
     font-weight: inherit;
-    overflow-wrap: anywhere;
   }
   .sort:hover {
     color: var(--kre-color-text, #1d2433);
@@ -149,38 +125,27 @@ export const tableStyles = css`
     opacity: 1;
     color: var(--kre-color-accent, #2f6fde);
   }
-  .c-duration .sort {
-    text-align: end;
-  }
+  .c-duration .sort,
   tbody tr > :last-child {
     text-align: end;
   }
-  .sort,
-  .copy {
-    text-align: inherit;
-  }
 
+  /* The organization's ancestors, before its own name. */
+  .up {
+    display: block;
+    line-height: 1.3;
+  }
   /* A value too long for two lines: two lines and an ellipsis; whole on hover and while its row has focus. */
-  .clamp,
-  .up.clamp {
+  .clamp {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
     overflow: hidden;
   }
   tbody tr > :hover > .clamp,
-  tbody tr:focus-within .clamp,
-  tbody tr > :hover > .up.clamp,
-  tbody tr:focus-within .up.clamp {
+  tbody tr:focus-within .clamp {
     display: block;
     overflow: visible;
-  }
-  /* The organization's ancestors, before its own name. */
-  .up {
-    display: block;
-    color: var(--kre-color-text-muted, #5b6578);
-    font-size: 0.857em;
-    line-height: 1.3;
   }
   mark {
     background: var(--kre-color-highlight, #fff0a8);
@@ -191,25 +156,21 @@ export const tableStyles = css`
     max-width: calc(100% + 6px);
     padding: 0 3px;
     margin-inline: -3px;
-    border: 0;
     border-radius: 4px;
-    background: none;
     font-family: var(--kre-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     font-size: 0.857em;
     line-height: 1.6;
-    overflow-wrap: anywhere;
-  }
-  .copy:hover {
-    text-decoration: underline dotted;
-    text-underline-offset: 3px;
   }
   /*
    * The copy icon (two outlined squares): drawn only on the button under the pointer or in focus,
-   * in the gap after it (out of the flow: hovering never re-wraps the id or moves the row).
+   * in the gap after it (out of the flow: hovering never re-wraps the id or moves the row). The back
+   * square's cut-out is in the colour under it (the hovered row's).
    */
   .copy:hover,
   .copy:focus-visible {
     position: relative;
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
   }
   .copy:hover::after,
   .copy:focus-visible::after {
@@ -219,14 +180,13 @@ export const tableStyles = css`
     inset-inline-start: calc(100% + 1px);
     width: 8px;
     height: 8px;
-    border: 1.5px solid currentColor;
+    border: 1.5px solid;
     border-radius: 2px;
-    box-shadow: 2px 2px 0 -0.5px var(--kre-color-surface, #ffffff), 3px 3px 0 0 currentColor;
+    box-shadow: 2px 2px 0 -0.5px var(--kre-color-surface, #ffffff), 3px 3px 0 0;
     opacity: 0.7;
   }
-  /* (the back square's cut-out in the colour under it: the hovered row's) */
   .copy:hover::after {
-    box-shadow: 2px 2px 0 -0.5px var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9)), 3px 3px 0 0 currentColor;
+    box-shadow: 2px 2px 0 -0.5px var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9)), 3px 3px 0 0;
   }
   /* Touch: no hover to reveal the icon; a dotted underline says the id does something. */
   @media (hover: none) {
@@ -246,7 +206,7 @@ export const tableStyles = css`
     font-weight: 600;
     line-height: 1.6;
   }
-  .skeleton .bone {
+  .bone {
     display: block;
     height: 0.9em;
     margin-block: 0.25em;
@@ -261,13 +221,13 @@ export const tableStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton .bone {
+    .bone {
       animation: none;
     }
   }
 
   /* A copied id: said, and shown where the pointer or finger is likely to be (the bottom of the view). */
-  .toast {
+  .toast:not(:empty) {
     position: sticky;
     inset-block-end: 12px;
     z-index: 2;
@@ -282,16 +242,6 @@ export const tableStyles = css`
     color: var(--kre-color-surface, #ffffff);
     overflow-wrap: anywhere;
   }
-  .toast:empty {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    border: 0;
-  }
 
   .card-sort {
     display: none;
@@ -300,9 +250,6 @@ export const tableStyles = css`
   @container (max-width: 70em) {
     .card-sort {
       display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      margin-block-end: var(--kre-spacing-small, 12px);
     }
     .card-sort .field {
       flex: 1 1 9em;
@@ -312,19 +259,17 @@ export const tableStyles = css`
       border-radius: 0;
     }
     table,
-    caption,
-    tbody {
+    caption {
       display: block;
       width: 100%;
     }
     caption {
       padding: 0 0 8px;
     }
-    table.busy caption {
+    .busy caption {
       box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
     }
-    thead,
-    colgroup {
+    thead {
       display: none;
     }
     tbody {
@@ -371,36 +316,6 @@ export const tableStyles = css`
       color: var(--kre-color-text-muted, #5b6578);
       unicode-bidi: isolate;
     }
-    tbody tr > :nth-child(1)::before {
-      content: var(--kre-sessions-label-1);
-    }
-    tbody tr > :nth-child(2)::before {
-      content: var(--kre-sessions-label-2);
-    }
-    tbody tr > :nth-child(3)::before {
-      content: var(--kre-sessions-label-3);
-    }
-    tbody tr > :nth-child(4)::before {
-      content: var(--kre-sessions-label-4);
-    }
-    tbody tr > :nth-child(5)::before {
-      content: var(--kre-sessions-label-5);
-    }
-    tbody tr > :nth-child(6)::before {
-      content: var(--kre-sessions-label-6);
-    }
-    tbody tr > :nth-child(7)::before {
-      content: var(--kre-sessions-label-7);
-    }
-    tbody tr > :nth-child(8)::before {
-      content: var(--kre-sessions-label-8);
-    }
-    tbody tr > :nth-child(9)::before {
-      content: var(--kre-sessions-label-9);
-    }
-    tbody tr > :nth-child(10)::before {
-      content: var(--kre-sessions-label-10);
-    }
   }
 
   @media (forced-colors: active) {
@@ -423,3 +338,18 @@ export const tableStyles = css`
     }
   }
 `;
+
+/**
+ * Per column. Its width, set on its header cell (the header row sizes the fixed layout), from a
+ * custom property with a default: ids, times, the duration, the license source and type hold
+ * short text (em, so they follow the font size); User takes a share; Email and Organization split
+ * what is left, so a wider element gives them its room. And in a card, each field's label: the
+ * `n`th cell shows `--kre-sessions-label-n` (set on the table).
+ */
+const WIDTHS = ['12%', 'auto', '6.5em', '6.5em', '7em', 'auto', '7em', 'var(--_time)', 'var(--_time)', '6.5em'];
+const columns = unsafeCSS(
+  COLUMNS.map(({ field }, i) => `.c-${field}{width:var(--kre-sessions-col-${i == 7 || i == 8 ? 'time' : field.replace(/[A-Z]/g, '-$&').toLowerCase()},${WIDTHS[i]})}`).join('') +
+    `@container (max-width:70em){${COLUMNS.map((_, i) => `tbody tr>:nth-child(${++i})::before{content:var(--kre-sessions-label-${i})}`).join('')}}`,
+);
+
+export const tableStyles = [table, columns];

@@ -146,7 +146,7 @@ export abstract class ReportElement extends LitElement {
    * Applies a filter change made in the UI: sets the properties (reflected to attributes) and
    * announces the whole new state with a bubbling, composed `kre-filter-change`.
    */
-  protected changeFilters(patch: Partial<Record<string, unknown>>): void {
+  protected changeFilters<T extends ReportElement, K extends keyof T & keyof FilterState>(this: T, patch: Partial<Pick<T, K>>): void {
     Object.assign(this, patch);
     emit(this, 'kre-filter-change', this.filterState());
   }

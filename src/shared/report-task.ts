@@ -10,7 +10,7 @@ import type { ReactiveControllerHost } from 'lit';
 /** The args of a report's query: the endpoint first, the product second. */
 export type ReportArgs = readonly [endpoint: string | null, product: string, ...query: unknown[]];
 
-const asked = new WeakMap<object, { endpoint: string | null; key: string }>();
+const asked = new WeakMap<object, { endpoint: string | null; product: string; key: string }>();
 
 /** The query as a key: functions (a host's `fetch`) do not change what is asked. */
 const keyOf = (args: ReportArgs) => JSON.stringify(args, (_, v: unknown) => (typeof v === 'function' ? undefined : v));
@@ -31,7 +31,7 @@ export function reportTask<A extends ReportArgs, R extends object>(
       if (!pending) return initialState;
       const response = await pending;
       signal.throwIfAborted();
-      asked.set(response, { endpoint: a[0], key: keyOf(a) });
+      asked.set(response, { endpoint: a[0], product: a[1], key: keyOf(a) });
       return response;
     },
   });
@@ -40,6 +40,11 @@ export function reportTask<A extends ReportArgs, R extends object>(
 /** Whether `response` answers exactly the query `args`. */
 export const answers = (response: object | undefined, args: ReportArgs) => !!response && asked.get(response)?.key === keyOf(args);
 
-/** Whether `response` came from this endpoint and product (not a leftover of the previous ones). */
-export const sameSource = (response: { product: string } | undefined, endpoint: string | null, product: string) =>
-  !!response && asked.get(response)?.endpoint === endpoint && response.product === product;
+/**
+ * Whether `response` came from this endpoint and product (not a leftover of the previous ones),
+ * whatever else of the query changed since: it stays on screen, marked busy, while the next loads.
+ */
+export const sameSource = (response: object | undefined, endpoint: string | null, product: string) => {
+  const asking = response && asked.get(response);
+  return !!asking && asking.endpoint === endpoint && asking.product === product;
+};

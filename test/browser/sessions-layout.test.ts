@@ -28,7 +28,7 @@ const PAGES: Array<Record<string, string | null>> = [
 
 async function show(el: KreUserSessions, attrs: Record<string, string | null>): Promise<void> {
   for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'page-size') el.pageSize = Number(value);
+    if (name === 'page-size') el.pageSize = Number(value) as KreUserSessions['pageSize'];
     else if (value === null) el.removeAttribute(name);
     else el.setAttribute(name, value);
   }
