@@ -3,10 +3,11 @@
  * Peak bars (at-capacity ones hatched), the dotted Average Peak line, axes and the highlight of the
  * bucket in focus. Bars are behind a `guard`, so moving the highlight re-renders none of them.
  */
-import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, svg, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { ChartLayout } from './layout.js';
+import { renderAxes } from '../shared/axes.js';
 
 export type Series = 'available' | 'peak' | 'average' | 'previous';
 /** The series of the legend; `previous` only while comparing. */
@@ -33,22 +34,6 @@ export function barsMarkup(layout: ChartLayout): string {
     if (b.width >= 5) capacity.push(`<path class="capacity-mark" d="M${r(b.x + b.width / 2 - 4)},${r(b.y - 9)}h8l-4,6z"></path>`);
   }
   return `<g class="bars">${bars.join('')}</g><g class="capacity">${capacity.join('')}</g>`;
-}
-
-function renderAxes(layout: ChartLayout): SVGTemplateResult {
-  const { plotWidth, plotHeight } = layout;
-  return svg`<g class="y-axis">${layout.yTicks.map(
-    (t) => svg`<line class="grid-line" x1="0" x2=${plotWidth} y1=${t.y} y2=${t.y}></line>
-      <text class="tick-label y-label" x="-8" y=${t.y} dy="0.32em" text-anchor="end">${t.label}</text>`,
-  )}</g>
-    <g class="x-axis" transform="translate(0 ${plotHeight})">
-      <line class="axis-line" x1="0" x2=${plotWidth} y1="0" y2="0"></line>
-      ${layout.xTicks.map(
-        (t) => svg`<line class="tick" x1=${t.x} x2=${t.x} y1="0" y2="5"></line>
-          <text class="tick-label x-label" x=${t.labelX} y="18" text-anchor=${t.anchor}>${t.label}</text>
-          ${t.context !== null ? svg`<text class="tick-label x-context" x=${t.labelX} y="33" text-anchor=${t.anchor}>${t.context}</text>` : nothing}`,
-      )}
-    </g>`;
 }
 
 export interface ChartViewState {

@@ -3,7 +3,7 @@
  * instants with the zone's offset. Pure: no DOM.
  */
 import { BOM, csvRow } from '../core/csv.js';
-import { formatInstant } from '../core/tz.js';
+import { formatInstant, parseInstant } from '../core/tz.js';
 import type { UsageBucket } from '../core/types.js';
 
 export const USAGE_CSV_HEADER = ['Start', 'End', 'Available Sessions', 'Peak Usage', 'Peak At', 'Average Peak', 'Denied'] as const;
@@ -11,7 +11,7 @@ export const USAGE_CSV_HEADER = ['Start', 'End', 'Available Sessions', 'Peak Usa
 /** One instant of the response, rewritten with the offset of `timeZone` at that instant. */
 function inZone(text: string | null, timeZone: string): string {
   if (text === null) return '';
-  const ms = Date.parse(text);
+  const ms = parseInstant(text);
   return Number.isNaN(ms) ? text : formatInstant(ms, timeZone);
 }
 

@@ -13,14 +13,18 @@ import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ReportError } from '../shared/api.js';
 import { SlowRequest } from '../shared/slow.js';
 import { renderChartSvg, renderHighlight, type Series } from './chart-view.js';
-import { answersFor, usageTask } from './data.js';
+import { usageTask } from './data.js';
+import { sameSource } from '../shared/report-task.js';
+import { chromeStyles } from '../shared/chrome.styles.js';
+import { renderBusy, renderEmpty, renderSkeleton } from '../shared/status.js';
 import { exportCsv, exportPng } from './export.js';
+import { exportFailed } from '../shared/download.js';
 import { ChartInteraction } from './interaction.js';
 import { layoutChart, type ChartLayout } from './layout.js';
-import { bucketFacts, filtersText, placeTooltip, renderEmpty, renderLegend, renderSkeleton, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
+import { bucketFacts, filtersText, placeTooltip, renderLegend, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
 import { atCapacity } from './layout.js';
 import type { PngLegendItem } from './png.js';
-import { SizeController } from './resize-controller.js';
+import { SizeController } from '../shared/resize-controller.js';
 import { labelMeasure } from './measure.js';
 import { aligned, isPreviousOf, previousRange, previousTask } from './compare.js';
 import { renderChangeList, renderChangeMarks } from './changes.js';
@@ -133,7 +137,7 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @cssprop [--kre-spacing-small=12px] - Gap between the element's sections.
  */
 export abstract class LicenseUsageElement extends ReportElement {
-  static override styles = [reportStyles, filterStyles, usageStyles];
+  static override styles = [reportStyles, filterStyles, chromeStyles, usageStyles];
 
   static {
     // The plot's first size is read right after the render that creates it, and drawn at once
@@ -260,7 +264,7 @@ export abstract class LicenseUsageElement extends ReportElement {
       legend: pngLegend(svg, data.buckets.some(atCapacity)),
     };
     return exportPng(this, data, this.filterState(), svg, text).catch((error: unknown) => {
-      this.notice = str('exportFailed', { detail: error instanceof Error ? error.message : String(error) });
+      this.notice = exportFailed(error);
       return false;
     });
   }
@@ -358,10 +362,10 @@ export abstract class LicenseUsageElement extends ReportElement {
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
     const data = this.data.value;
     // After a change of endpoint or product, the previous service's chart is not shown even busy.
-    if (!data || !answersFor(data, this.endpoint, this.product)) return html`${this.slow.render()}${renderSkeleton()}`;
+    if (!data || !sameSource(data, this.endpoint, this.product)) return html`${this.slow.render()}${renderSkeleton()}`;
     const busy = this.data.status === TaskStatus.PENDING;
     const busyNote = busy
-      ? html`<div class="busy-bar" part="busy"></div>${this.slow.render()}<p class="visually-hidden" role="status">${str('loading')}</p>`
+      ? renderBusy(this.slow.render())
       : nothing;
     if (isEmptyUsage(data)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;

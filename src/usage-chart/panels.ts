@@ -9,6 +9,7 @@ import { str, type StringKey } from '../shared/strings.js';
 import { SERIES, type Series } from './chart-view.js';
 import { bucketText, peakAtText } from './labels.js';
 import { atCapacity, peakReachedLicences } from './layout.js';
+import { renderDataTable, renderStats } from '../shared/table.js';
 import { changeText, comparedSentence, type ComparedFacts } from './compare.js';
 
 export interface Ctx {
@@ -126,9 +127,7 @@ export function renderSummary(data: UsageResponse, locale: string): TemplateResu
     ['utilization', str('peakUtilization'), formatPercent(locale, s.utilization)],
     ['denied', str('deniedRequests'), n(s.denied)],
   ];
-  return html`<dl class="summary" part="summary">
-    ${stats.map(([name, label, value]) => html`<div class="stat" part="stat stat-${name}"><dt>${label}</dt><dd>${value}</dd></div>`)}
-  </dl>`;
+  return renderStats(stats);
 }
 
 /** The figure's text summary: range and zone, peak, utilization, denials, licences, buckets at capacity. */
@@ -204,46 +203,23 @@ export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: bool
 }
 
 export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, previous?: ReadonlyArray<UsageBucket | undefined>): TemplateResult {
-  const compared = previous ? (['previousPeak', 'change'] as const) : [];
-  return html`<div class="table-scroller" part="table-scroller" tabindex="0" role="region" aria-labelledby="table-caption">
-    <table class="data-table" part="table">
-      <caption id="table-caption">${caption}</caption>
-      <thead>
-        <tr>${['period', ...FACTS.map((fact) => fact[1]), ...compared].map((label) => html`<th scope="col">${str(label as StringKey)}</th>`)}</tr>
-      </thead>
-      <tbody>
-        ${data.buckets.map((b, i) => {
-          const f = bucketFacts(b, ctx, previous?.[i]);
-          return html`<tr part=${f.atCapacity ? 'row row-capacity' : 'row'}>
-            <th scope="row">${f.title}</th>
-            ${FACTS.map(
-              ([key]) => html`<td>${f[key]}${key === 'peak' && f.atCapacity
-                ? html` <span class="badge" part="badge">${str('atCapacity')}</span>
-                    <span class="capacity-reason">${f.capacityReasons.join(', ')}</span>`
-                : nothing}</td>`,
-            )}
-            ${previous ? html`<td>${f.previous?.peak ?? '—'}</td><td>${f.previous?.peakChange ?? '—'}</td>` : nothing}
-          </tr>`;
-        })}
-      </tbody>
-    </table>
-  </div>`;
-}
-
-/** The first load: grey shapes where the summary and the chart will be. */
-export function renderSkeleton(): TemplateResult {
-  const heights = [40, 55, 48, 70, 62, 35, 30, 58, 66, 74, 52, 45];
-  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
-      <div class="skeleton-stats">${[0, 1, 2, 3].map(() => html`<span class="skeleton-stat"></span>`)}</div>
-      <div class="skeleton-plot">${heights.map((h) => html`<span class="skeleton-bar" .style=${`height:${h}%`}></span>`)}</div>
-    </div>
-    <p class="visually-hidden" role="status">${str('loading')}</p>`;
-}
-
-export function renderEmpty(): TemplateResult {
-  return html`<div class="status" part="status empty" data-kind="empty" role="status">
-    <p class="status-message"><slot name="empty">${str('emptyRange')}</slot></p>
-  </div>`;
+  const facts = data.buckets.map((b, i) => bucketFacts(b, ctx, previous?.[i]));
+  return renderDataTable({
+    id: 'table-caption',
+    caption,
+    head: ['period', ...FACTS.map((fact) => fact[1]), ...(previous ? (['previousPeak', 'change'] as const) : [])].map((label) => str(label as StringKey)),
+    rows: facts.map((f) => [
+      f.title,
+      ...FACTS.map(
+        ([key]) => html`${f[key]}${key === 'peak' && f.atCapacity
+          ? html` <span class="badge" part="badge">${str('atCapacity')}</span>
+              <span class="capacity-reason">${f.capacityReasons.join(', ')}</span>`
+          : nothing}`,
+      ),
+      ...(previous ? [f.previous?.peak ?? '—', f.previous?.peakChange ?? '—'] : []),
+    ]),
+    rowPart: (_, i) => (facts[i].atCapacity ? 'row row-capacity' : 'row'),
+  });
 }
 
 const INTERVAL_NAME = { hour: 'intervalHour', day: 'intervalDay', week: 'intervalWeek', month: 'intervalMonth' } as const;

@@ -1,35 +1,14 @@
 /**
  * The chart as a PNG that stands alone on a slide: a header with the title, the filters
- * (organization, range, interval, zone) and the legend, over the rendered SVG with its computed
- * styles written inline (so custom properties and the shadow root's CSS survive outside the
- * page). Browser only.
+ * (organization, range, interval, zone) and the legend, over the rendered SVG (the shared
+ * `src/shared/png.ts` writes its computed styles inline and draws it). Browser only.
  */
+import { drawLegend, drawPng, svgImage, type PngLook } from '../shared/png.js';
 
-import { str } from '../shared/strings.js';
-
-const STYLE_PROPERTIES = [
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-dasharray',
-  'stroke-linecap',
-  'stroke-opacity',
-  'opacity',
-  'visibility',
-  'display',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'text-anchor',
-  'dominant-baseline',
-  'shape-rendering',
-];
+export { PNG_SCALE } from '../shared/png.js';
 
 /** Height of the header above the chart (title, filters, legend), in CSS pixels. */
 export const PNG_TITLE_HEIGHT = 84;
-/** The PNG has this many pixels per CSS pixel of the chart. */
-export const PNG_SCALE = 2;
 
 /** A legend entry as the PNG draws it: a swatch like the series' mark, and its name. */
 export interface PngLegendItem {
@@ -40,87 +19,33 @@ export interface PngLegendItem {
   ground?: string;
 }
 
-export interface PngOptions {
+export interface PngOptions extends PngLook {
   title: string;
   /** One line under the title: the filters in force. */
   details: string;
   legend: readonly PngLegendItem[];
-  background: string;
-  color: string;
-  muted: string;
-  fontFamily: string;
-}
-
-/** A standalone SVG document of `svg` as it looks now. */
-export function serializeSvg(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const sources = [svg, ...svg.querySelectorAll('*')];
-  const copies = [clone, ...clone.querySelectorAll('*')];
-  sources.forEach((source, i) => {
-    const copy = copies[i] as SVGElement;
-    const computed = getComputedStyle(source);
-    // Through the CSSOM, not setAttribute('style'): a page whose CSP forbids inline styles
-    // (no 'unsafe-inline' in style-src) blocks the attribute, but never the CSSOM.
-    for (const name of STYLE_PROPERTIES) copy.style.setProperty(name, computed.getPropertyValue(name));
-    copy.removeAttribute('class');
-  });
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return new XMLSerializer().serializeToString(clone);
-}
-
-function loadImage(url: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const image = new Image();
-    image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error(str('imageDrawFailed')));
-    image.src = url;
-  });
 }
 
 /** The PNG of the chart: `width × (height + title)` CSS pixels at PNG_SCALE. */
-export async function chartToPng(svg: SVGSVGElement, options: PngOptions): Promise<Blob> {
+export async function chartToPng(svg: SVGSVGElement, o: PngOptions): Promise<Blob> {
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;
-  const image = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(svg))}`);
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * PNG_SCALE);
-  canvas.height = Math.round((height + PNG_TITLE_HEIGHT) * PNG_SCALE);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2D canvas');
-  context.scale(PNG_SCALE, PNG_SCALE);
-  context.fillStyle = options.background;
-  context.fillRect(0, 0, width, height + PNG_TITLE_HEIGHT);
-  drawHeader(context, options, width);
-  context.drawImage(image, 0, PNG_TITLE_HEIGHT, width, height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(str('imageEncodeFailed')))), 'image/png'),
-  );
-}
-
-/** Title, filters and legend, each on its line, cut to the image's width. */
-function drawHeader(context: CanvasRenderingContext2D, o: PngOptions, width: number): void {
-  const max = width - 24;
-  context.textBaseline = 'middle';
-  context.fillStyle = o.color;
-  context.font = `600 15px ${o.fontFamily}`;
-  context.fillText(o.title, 12, 16, max);
-  context.fillStyle = o.muted;
-  context.font = `400 12px ${o.fontFamily}`;
-  context.fillText(o.details, 12, 38, max);
-  let x = 12;
-  const y = 62;
-  for (const item of o.legend) {
-    const labelWidth = context.measureText(item.label).width;
-    if (x + 20 + labelWidth > width - 12) break;
-    drawSwatch(context, item, x, y);
-    context.fillStyle = o.color;
-    context.fillText(item.label, x + 20, y);
-    x += 20 + labelWidth + 18;
-  }
+  const image = await svgImage(svg);
+  return drawPng(width, height + PNG_TITLE_HEIGHT, o.background, (c) => {
+    // Title, filters and legend, each on its line, cut to the image's width.
+    const max = width - 24;
+    c.fillStyle = o.color;
+    c.font = `600 15px ${o.font}`;
+    c.fillText(o.title, 12, 16, max);
+    c.fillStyle = o.muted;
+    c.font = `400 12px ${o.font}`;
+    c.fillText(o.details, 12, 38, max);
+    drawLegend(c, o.legend, 62, width, o, (item, x) => drawSwatch(c, item, x, 62));
+    c.drawImage(image, 0, PNG_TITLE_HEIGHT, width, height);
+  });
 }
 
 function drawSwatch(context: CanvasRenderingContext2D, item: PngLegendItem, x: number, y: number): void {
-  context.save();
   switch (item.kind) {
     case 'area':
       context.globalAlpha = 0.35;
@@ -159,5 +84,4 @@ function drawSwatch(context: CanvasRenderingContext2D, item: PngLegendItem, x: n
       context.stroke();
       break;
   }
-  context.restore();
 }

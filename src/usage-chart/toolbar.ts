@@ -7,7 +7,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { live } from 'lit/directives/live.js';
 import { INTERVALS, MAX_HOUR_RANGE_DAYS, type Interval, type Organization } from '../core/types.js';
 import { rangeLength, type DateRange } from '../shared/dates.js';
-import { OrgPicker, renderDateRange } from '../shared/filters/index.js';
+import { ReportToolbar, tableButton } from '../shared/toolbar.js';
 import { str, type StringKey } from '../shared/strings.js';
 
 const INTERVAL_LABEL: Record<Interval, StringKey> = {
@@ -48,10 +48,10 @@ export interface ToolbarActions {
 }
 
 export class ChartToolbar {
-  private readonly orgs: OrgPicker;
+  private readonly toolbar: ReportToolbar;
 
   constructor(host: ReactiveControllerHost & HTMLElement, private readonly actions: ToolbarActions) {
-    this.orgs = new OrgPicker(host, { id: 'org', onChange: (ids) => actions.organization(ids) });
+    this.toolbar = new ReportToolbar(host, (ids) => actions.organization(ids));
   }
 
   render(s: ToolbarState): TemplateResult {
@@ -59,11 +59,17 @@ export class ChartToolbar {
     const hourOk = hourAllowed(s.range);
     const pickInterval = (event: Event) => a.interval((event.target as HTMLSelectElement).value as Interval);
     const off = Boolean(s.disabled);
-    return html`<div class="toolbar" part="toolbar">
-      <div class="filters" part="filters">
-        ${this.orgs.render(s.organizations, s.organization, { disabled: off })}
-        ${renderDateRange({ id: 'range', range: s.range, today: s.today, onChange: (r) => a.range(r), disabled: off })}
-        <div class="field interval-field">
+    const noSave = !s.hasData || s.busy || off;
+    return html`${this.toolbar.render(
+      { range: s.range, today: s.today, organization: s.organization, organizations: s.organizations, disabled: off, onRange: (r) => a.range(r) },
+      [
+        { part: 'compare-button', label: str('compare'), pressed: s.compare, disabled: off, click: () => a.toggleCompare() },
+        tableButton(s.showTable, !s.hasData || off, () => a.toggleTable()),
+        { part: 'export-button export-csv', label: str('exportCsv'), disabled: noSave, click: () => a.exportCsv() },
+        { part: 'export-button export-png', label: str('exportPng'), disabled: noSave, click: () => a.exportPng() },
+      ],
+      {
+        filters: html`<div class="field interval-field">
           <label class="field-label" for="interval">${str('interval')}</label>
           <select id="interval" part="interval-select" .value=${live(s.interval)} @change=${pickInterval} ?disabled=${off}
             aria-describedby=${hourOk ? nothing : 'hour-reason'}>
@@ -72,20 +78,10 @@ export class ChartToolbar {
                 title=${i === 'hour' && !hourOk ? str('hourDisabledReason') : nothing}>${str(INTERVAL_LABEL[i])}</option>`,
             )}
           </select>
-        </div>
-      </div>
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="compare-button" aria-pressed=${s.compare ? 'true' : 'false'}
-          ?disabled=${off} @click=${() => a.toggleCompare()}>${str('compare')}</button>
-        <button type="button" class="button" part="table-button" aria-pressed=${s.showTable ? 'true' : 'false'}
-          ?disabled=${!s.hasData || off} @click=${() => a.toggleTable()}>${str(s.showTable ? 'showAsChart' : 'showAsTable')}</button>
-        <button type="button" class="button" part="export-button export-csv" ?disabled=${!s.hasData || s.busy || off}
-          @click=${() => a.exportCsv()}>${str('exportCsv')}</button>
-        <button type="button" class="button" part="export-button export-png" ?disabled=${!s.hasData || s.busy || off}
-          @click=${() => a.exportPng()}>${str('exportPng')}</button>
-        <slot name="actions"></slot>
-      </div>
-    </div>
+        </div>`,
+        actions: html`<slot name="actions"></slot>`,
+      },
+    )}
     ${hourOk ? nothing : html`<p class="hint" id="hour-reason" part="hint">${str('hourDisabledReason')}</p>`}`;
   }
 }

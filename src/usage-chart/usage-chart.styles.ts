@@ -14,73 +14,9 @@ export const usageStyles = css`
     --_average: var(--kre-usage-average-color, light-dark(#431407, #ffd8b0));
     --_capacity: var(--kre-usage-capacity-color, #b3261e);
     --_highlight: var(--kre-usage-highlight-color, rgb(47 111 222 / 0.12));
-    --_muted: var(--kre-color-text-muted, #5b6578);
     /* The previous period's ghost bars, and the marks of allocation changes on the step. */
     --_previous: var(--kre-usage-previous-color, var(--kre-color-text, #1d2433));
     --_change: var(--kre-usage-change-color, var(--kre-color-text, #1d2433));
-    --_gap: var(--kre-spacing-small, 12px);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    min-width: 0;
-    position: relative;
-  }
-  .title {
-    margin: 0;
-    font-size: 1.143em;
-    font-weight: 600;
-    line-height: 1.3;
-  }
-  .toolbar {
-    margin: 0;
-    justify-content: space-between;
-  }
-  .filters,
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 8px 12px;
-    min-width: 0;
-  }
-  .button[aria-pressed='true'] {
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    border-color: var(--kre-color-accent, #2f6fde);
-    box-shadow: inset 0 0 0 1px var(--kre-color-accent, #2f6fde);
-  }
-  .hint,
-  .notice {
-    margin: calc(var(--_gap) * -0.5) 0 0;
-    font-size: 0.857em;
-    color: var(--_muted);
-  }
-  .notice {
-    color: var(--kre-color-danger-text, #8a1c1c);
-  }
-
-  /* Summary strip */
-  .summary {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
-    gap: 8px;
-    margin: 0;
-  }
-  .stat {
-    padding: 8px 12px;
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    min-width: 0;
-  }
-  .stat dt {
-    font-size: 0.857em;
-    color: var(--_muted);
-  }
-  .stat dd {
-    margin: 0;
-    font-size: 1.5em;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-    line-height: 1.25;
   }
 
   /* Figure, legend, plot */
@@ -90,40 +26,6 @@ export const usageStyles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-  }
-  /* While a newer answer loads, the old one stays on screen under the moving busy bar (and, after
-     5 s, the "still waiting" note). Not dimmed: an opacity change re-rasters the whole chart
-     (issue 12's traces) and would drop the text below its contrast. */
-  .busy-bar {
-    height: 3px;
-    margin-block-end: calc(var(--_gap) * -1);
-    border-radius: 2px;
-    background: linear-gradient(90deg, transparent, var(--kre-color-accent, #2f6fde), transparent) 0 0 / 40% 100% no-repeat;
-    animation: kre-busy 1.1s linear infinite;
-  }
-  @keyframes kre-busy {
-    from {
-      background-position: -40% 0;
-    }
-    to {
-      background-position: 140% 0;
-    }
-  }
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 8px;
-    align-items: center;
-    font-size: 0.857em;
-  }
-  .legend-item,
-  .legend-key {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    min-height: 28px;
-    padding: 2px 8px;
-    border-radius: var(--kre-radius-small, 6px);
   }
   .legend-item {
     border: 1px solid transparent;
@@ -138,19 +40,6 @@ export const usageStyles = css`
   }
   .legend-item[aria-pressed='false'] .swatch {
     opacity: 0.35;
-  }
-  .swatch {
-    display: inline-block;
-    flex: none;
-    width: 14px;
-    height: 10px;
-    border-radius: 2px;
-    vertical-align: middle;
-    margin-inline-end: 6px;
-  }
-  .legend .swatch,
-  .legend-key .swatch {
-    margin: 0;
   }
   .swatch-available {
     background: color-mix(in srgb, var(--_available) calc(var(--_available-opacity) * 100%), transparent);
@@ -204,11 +93,6 @@ export const usageStyles = css`
   .plot:focus-visible {
     outline-offset: 0;
   }
-  /* The chart and the highlight over it are separate compositing layers: moving the pointer
-     repaints the small overlay, never the chart's thousands of bars. */
-  .chart-svg {
-    will-change: transform;
-  }
   .chart-overlay {
     /* Physical sides: the chart's geometry is left to right in every script. */
     position: absolute;
@@ -216,35 +100,6 @@ export const usageStyles = css`
     left: 0;
     pointer-events: none;
     will-change: transform;
-  }
-  .chart-svg {
-    display: block;
-    font-size: 12px;
-    overflow: visible;
-    /* Time runs left to right in every script (the tooltip is placed on that geometry); without
-       this, a right-to-left page flips what text-anchor start/end mean and the axis labels
-       slide into the plot. Arabic or Hebrew labels still read right to left inside. */
-    direction: ltr;
-  }
-  .background {
-    fill: transparent;
-  }
-  .grid-line {
-    /* Default: a faint tint of the text colour, so a dark theme needs no grid colour of its own. */
-    stroke: var(--kre-color-grid, color-mix(in srgb, var(--kre-color-text, #1d2433) 12%, transparent));
-    stroke-width: 1;
-    shape-rendering: crispEdges;
-  }
-  .axis-line,
-  .tick {
-    stroke: var(--kre-color-border-strong, #9aa4b5);
-    shape-rendering: crispEdges;
-  }
-  .tick-label {
-    fill: var(--_muted);
-    font-family: inherit;
-    font-size: 12px;
-    font-variant-numeric: tabular-nums;
   }
   .x-context {
     font-weight: 600;
@@ -398,43 +253,6 @@ export const usageStyles = css`
     display: flex;
     align-items: center;
   }
-
-  /* Table view */
-  .table-scroller {
-    max-height: var(--kre-usage-table-max-height, 420px);
-    overflow: auto;
-    border: 1px solid var(--kre-color-border, #d8dde6);
-    border-radius: var(--kre-radius-small, 6px);
-  }
-  .data-table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  .data-table caption {
-    padding: 8px 12px;
-    text-align: start;
-    color: var(--_muted);
-    font-size: 0.857em;
-  }
-  .data-table th,
-  .data-table td {
-    padding: 6px 12px;
-    border-top: 1px solid var(--kre-color-border, #d8dde6);
-    text-align: end;
-    white-space: nowrap;
-  }
-  .data-table th[scope='row'],
-  .data-table thead th:first-child {
-    text-align: start;
-    font-weight: 400;
-  }
-  .data-table thead th {
-    position: sticky;
-    top: 0;
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    font-weight: 600;
-  }
   .badge {
     display: inline-block;
     margin-inline-start: 6px;
@@ -443,50 +261,6 @@ export const usageStyles = css`
     border: 1px solid var(--_capacity);
     color: var(--kre-color-text, #1d2433);
     font-size: 0.786em;
-  }
-
-  /* Skeleton */
-  .skeleton {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-  }
-  .skeleton-stats {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
-    gap: 8px;
-  }
-  .skeleton-stat,
-  .skeleton-bar {
-    display: block;
-    border-radius: 4px;
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    animation: kre-pulse 1.4s ease-in-out infinite;
-  }
-  .skeleton-stat {
-    height: 56px;
-  }
-  .skeleton-plot {
-    display: flex;
-    align-items: flex-end;
-    gap: 3%;
-    height: var(--kre-usage-chart-height, clamp(240px, 45cqw, 380px));
-    padding: 12px 12px 40px 40px;
-  }
-  .skeleton-bar {
-    flex: 1;
-  }
-  @keyframes kre-pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton-stat,
-    .skeleton-bar,
-    .busy-bar {
-      animation: none;
-    }
   }
 
   @media (forced-colors: active) {
@@ -532,13 +306,6 @@ export const usageStyles = css`
     .swatch-previous {
       border-color: CanvasText;
     }
-    .tick-label {
-      fill: CanvasText;
-    }
-    .grid-line {
-      stroke: GrayText;
-      stroke-opacity: 0.4;
-    }
     .active-slot {
       fill: none;
       stroke: Highlight;
@@ -547,9 +314,6 @@ export const usageStyles = css`
     .active-bar {
       stroke: CanvasText;
     }
-    .swatch {
-      forced-color-adjust: none;
-    }
     .swatch-available {
       background: GrayText;
       border-color: GrayText;
@@ -557,8 +321,7 @@ export const usageStyles = css`
     .swatch-average {
       border-top-color: CanvasText;
     }
-    .tooltip,
-    .stat {
+    .tooltip {
       border: 1px solid CanvasText;
     }
     .legend-item[aria-pressed='true'] {
