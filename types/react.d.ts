@@ -144,7 +144,7 @@ export interface KreUserSessionsAttributes {
   /** Search text: a case-insensitive substring of user name, email, session id or machine id. */
   q?: string | null;
   /**
-   * Comma-separated license sources to filter on (a comma inside a name is written `\,`). Default: all.
+   * Comma-separated license sources to filter on (a comma or backslash inside a name is escaped with a backslash). Default: all.
    * The `licenseSource` property's attribute.
    */
   'license-source'?: string | null;
@@ -153,18 +153,18 @@ export interface KreUserSessionsAttributes {
    * The `activeAt` property's attribute.
    */
   'active-at'?: string | null;
-  /** Sort column: `user`, `email`, `sessionId`, `machineId`, `licenseSource`, `organization`, `licenseType`, `started` (default), `ended`, `duration`. */
+  /** Sort column. Default: `started`. */
   sort?: "user" | "email" | "sessionId" | "machineId" | "licenseSource" | "organization" | "licenseType" | "started" | "ended" | "duration" | null;
-  /** Sort order: `asc` or `desc` (default). */
+  /** Sort order. Default: `desc`. */
   order?: "asc" | "desc" | null;
   /**
-   * Rows per page: 25, 50 (default), 100 or 250.
+   * Rows per page. Default: 50.
    * The `pageSize` property's attribute.
    */
   'page-size'?: 25 | 50 | 100 | 250 | "25" | "50" | "100" | "250";
   /** The heading over the table. Default: "KRE user sessions" (or TestCloud's). */
   heading?: string | null;
-  /** The product whose sessions are listed: `kre` (default) or `testcloud`. */
+  /** The product of the report: `kre` (default) or `testcloud`. */
   product?: "kre" | "testcloud";
   /** Base URL of the report service, absolute or relative. Without it no request is made. */
   endpoint?: string | null;
@@ -182,7 +182,7 @@ export interface KreUserSessionsAttributes {
   /** BCP 47 locale for numbers and dates. Default: the document's `lang`, else the browser's. */
   locale?: string | null;
   /**
-   * Comma-separated license sources to filter on (a comma inside a name is written `\,`). Default: all.
+   * Comma-separated license sources to filter on (a comma or backslash inside a name is escaped with a backslash). Default: all.
    * Also the `license-source` attribute.
    */
   licenseSource?: string | null;
@@ -192,7 +192,7 @@ export interface KreUserSessionsAttributes {
    */
   activeAt?: string | null;
   /**
-   * Rows per page: 25, 50 (default), 100 or 250.
+   * Rows per page. Default: 50.
    * Also the `page-size` attribute.
    */
   pageSize?: 25 | 50 | 100 | 250;
