@@ -6,13 +6,16 @@
 //    minifies, and readable modules give readable stack traces.
 // 2. dist/kre-license-reports.bundle.js: everything from src/index.ts inlined and minified, for a
 //    host page without a bundler (one <script type="module">). Its size budget is `npm run size`.
+//    What only an export runs (the CSV and PNG writers, which the elements import() on the first
+//    export: src/shared/writers.ts) goes to one file beside it, dist/kre-license-reports.writers.js,
+//    that the bundle loads itself from its own folder: a page that never exports never loads it.
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { sourcesKeepSideEffects } from './scripts/sources-keep-side-effects.mjs';
-import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
+import { collapseTemplateWhitespace, minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 /** Entry points, one per `exports` entry of package.json (dist/<name>.js). */
 const ENTRIES = {
@@ -85,10 +88,13 @@ const configs = [
 if (input.index) {
   configs.push({
     input: 'src/index.ts',
+    // The writers' chunk imports what it shares with the bundle from the bundle itself.
+    preserveEntrySignatures: 'allow-extension',
     output: {
-      file: 'dist/kre-license-reports.bundle.js',
+      dir: 'dist',
+      entryFileNames: 'kre-license-reports.bundle.js',
+      chunkFileNames: 'kre-license-reports.[name].js',
       format: 'es',
-      inlineDynamicImports: true,
       sourcemap: true,
     },
     plugins: [
@@ -103,7 +109,8 @@ if (input.index) {
       }),
       // Lit's css`` literals: terser keeps template text as written.
       minifyCssLiterals(),
-      terser({ module: true, ecma: 2020, format: { comments: false } }),
+      collapseTemplateWhitespace(),
+      terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     ],
   });
 }

@@ -5,6 +5,10 @@
 import { instant } from './validate.js';
 import { formatInstant, parseInstant } from './tz.js';
 import type { SessionItem } from './types.js';
+import { formatDuration } from './duration.js';
+
+export { formatDuration } from './duration.js';
+export { sessionsCsvFileName } from './file-names.js';
 
 export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
@@ -41,15 +45,6 @@ export function csvRow(fields: ReadonlyArray<string | number | null | undefined>
   let line = '';
   for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(fields[i]);
   return line + CRLF;
-}
-
-/** `h:mm:ss` of a duration in milliseconds (whole seconds, rounded down; hours may exceed 24). */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}`;
 }
 
 export interface CsvOptions {
@@ -120,9 +115,4 @@ export function* sessionsCsvChunks(
     }
   }
   if (chunk) yield chunk;
-}
-
-/** The file name of a sessions export (CONTRACT 6). */
-export function sessionsCsvFileName(product: string, from: string, to: string): string {
-  return `${product}-user-sessions_${from}_${to}.csv`;
 }

@@ -23,7 +23,3 @@ export function hoursCsv(d: CapacityResponse, locale: string): string {
   for (const c of d.byHour) text += csvRow([c.weekday, weekdayName(locale, c.weekday), `${String(c.hour).padStart(2, '0')}:00`, c.peak, c.averagePeak]);
   return text;
 }
-
-/** `kre-license-planner-coverage_2026-10-01_2026-10-31.csv`, `…-hours_…`, `kre-license-planner_….png` */
-export const plannerFileName = (product: string, d: Pick<CapacityResponse, 'from' | 'to'>, what?: 'coverage' | 'hours') =>
-  `${product}-license-planner${what ? `-${what}` : ''}_${d.from}_${d.to}.${what ? 'csv' : 'png'}`;

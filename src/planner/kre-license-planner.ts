@@ -18,10 +18,9 @@ import { reportStyles } from '../shared/styles.js';
 import { ReportToolbar, tableButton } from '../shared/toolbar.js';
 import { answerText, isEmptyCapacity, levelShares, type LevelShare } from './coverage.js';
 import { renderCoverageChart, renderCoverageLegend, renderCoverageTable, renderMarks } from './coverage-view.js';
-import { coverageCsv, hoursCsv, plannerFileName } from './csv.js';
+import { plannerFileName } from './export.js';
 import { capacityTask, organizationsTask, wholeCount, type CapacityArgs, type Load } from './data.js';
 import { plannerStyles } from './planner.styles.js';
-import { plannerPng } from './png.js';
 import { WhatIf } from './what-if.js';
 import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
 
@@ -170,7 +169,13 @@ export class KreLicensePlanner extends ProductReportElement {
   async exportCsv(what: 'coverage' | 'hours'): Promise<boolean> {
     const data = this.data.value;
     const locale = this.resolvedLocale;
-    return !!data && exportFile(this, 'csv', plannerFileName(this.product, data, what), this.filterState(), () => (what === 'hours' ? hoursCsv(data, locale) : coverageCsv(data)));
+    if (!data) return false;
+    return this.saved(
+      exportFile(this, 'csv', plannerFileName(this.product, data, what), this.filterState(), async () => {
+        const csv = await import('../shared/writers.js');
+        return what === 'hours' ? csv.hoursCsv(data, locale) : csv.coverageCsv(data);
+      }),
+    );
   }
 
   /** Saves the report as a PNG, after a cancelable `kre-export`. Resolves true when saved. */
@@ -180,7 +185,12 @@ export class KreLicensePlanner extends ProductReportElement {
     if (!data || !svg) return false;
     const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
     const details = `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`;
-    return exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), () => plannerPng(this, svg, details)).catch((error: unknown) => {
+    return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await import('../shared/writers.js')).plannerPng(this, svg, details)));
+  }
+
+  /** An export's outcome; a failure (no file saved) is said in the notice line. */
+  private saved(saving: Promise<boolean>): Promise<boolean> {
+    return saving.catch((error: unknown) => {
       this.notice = exportFailed(error);
       return false;
     });

@@ -5,7 +5,7 @@
  * value too long for two lines, the organization's ancestors).
  */
 import { html, type TemplateResult } from 'lit';
-import { formatDuration } from '../core/csv.js';
+import { formatDuration } from '../core/duration.js';
 import { parseInstant } from '../core/tz.js';
 import { SORT_FIELDS, type SessionItem, type SortField } from '../core/types.js';
 import { str, type StringKey } from '../shared/strings.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import { sessionsCsvFileName } from '../core/csv.js';
+import { sessionsCsvFileName } from '../core/file-names.js';
 import { SORT_FIELDS, SORT_ORDERS, type SessionsResponse, type SortField, type SortOrder } from '../core/types.js';
 import { formatInstant, parseInstant } from '../core/tz.js';
 import { checkSessionsResponse } from '../shared/check-response.js';

@@ -34,7 +34,7 @@ export async function exportFile(
   format: 'csv' | 'png',
   fileName: string,
   filters: FilterState,
-  make: () => string | Blob | Promise<Blob>,
+  make: () => string | Blob | Promise<string | Blob>,
 ): Promise<boolean> {
   if (!emit(host, 'kre-export', { format, fileName, product: host.product, filters }, { cancelable: true })) return false;
   const file = await make();

@@ -23,8 +23,3 @@ export function bucketsToCsv(buckets: readonly UsageBucket[], timeZone: string):
   }
   return text;
 }
-
-/** `kre-license-usage_2026-10-01_2026-10-31_day.csv` (`.png` for the image). */
-export function usageFileName(product: string, from: string, to: string, interval: string, extension: 'csv' | 'png'): string {
-  return `${product}-license-usage_${from}_${to}_${interval}.${extension}`;
-}

@@ -1,27 +1,35 @@
 /**
  * The chart's two downloads, each announced first with a cancelable `kre-export`: the buckets as
- * CSV (CONTRACT 6 rules) and the chart as a PNG.
+ * CSV (CONTRACT 6 rules) and the chart as a PNG. The code that writes the files
+ * (`../shared/writers.js`) loads on the first export: a page that never exports never downloads it.
  */
 import type { UsageResponse } from '../core/types.js';
 import { exportFile, type Exporter } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
-import { pngLook } from '../shared/png.js';
-import { bucketsToCsv, usageFileName } from './csv.js';
-import { chartToPng, type PngLegendItem } from './png.js';
+
+/** `kre-license-usage_2026-10-01_2026-10-31_day.csv` (`.png` for the image). */
+export function usageFileName(product: string, from: string, to: string, interval: string, extension: 'csv' | 'png'): string {
+  return `${product}-license-usage_${from}_${to}_${interval}.${extension}`;
+}
 
 export async function exportCsv(host: Exporter, data: UsageResponse | undefined, filters: FilterState): Promise<boolean> {
   if (!data || data.buckets.length === 0) return false;
-  return exportFile(host, 'csv', usageFileName(host.product, data.from, data.to, data.interval, 'csv'), filters, () => bucketsToCsv(data.buckets, data.timeZone));
+  return exportFile(host, 'csv', usageFileName(host.product, data.from, data.to, data.interval, 'csv'), filters, async () =>
+    (await import('../shared/writers.js')).bucketsToCsv(data.buckets, data.timeZone),
+  );
 }
 
 export interface PngText {
   title: string;
   /** The filters in force, in words: organization, range, interval, zone. */
   details: string;
-  legend: readonly PngLegendItem[];
+  /** Whether the legend names "At capacity" (some bucket is). */
+  capacity: boolean;
 }
 
 export async function exportPng(host: Exporter, data: UsageResponse | undefined, filters: FilterState, svg: SVGSVGElement | null, text: PngText): Promise<boolean> {
   if (!data || !svg) return false;
-  return exportFile(host, 'png', usageFileName(host.product, data.from, data.to, data.interval, 'png'), filters, () => chartToPng(svg, { ...text, ...pngLook(host) }));
+  return exportFile(host, 'png', usageFileName(host.product, data.from, data.to, data.interval, 'png'), filters, async () =>
+    (await import('../shared/writers.js')).chartToPng(host, svg, text),
+  );
 }

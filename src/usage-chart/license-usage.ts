@@ -23,7 +23,6 @@ import { ChartInteraction } from './interaction.js';
 import { layoutChart, type ChartLayout } from './layout.js';
 import { bucketFacts, filtersText, placeTooltip, renderLegend, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
 import { atCapacity } from './layout.js';
-import type { PngLegendItem } from './png.js';
 import { SizeController } from '../shared/resize-controller.js';
 import { labelMeasure } from './measure.js';
 import { aligned, isPreviousOf, previousRange, previousTask } from './compare.js';
@@ -247,7 +246,7 @@ export abstract class LicenseUsageElement extends ReportElement {
 
   /** Saves the buckets on screen as CSV, after a cancelable `kre-export`. Resolves true when saved. */
   async exportCsv(): Promise<boolean> {
-    return exportCsv(this, this.data.value, this.filterState());
+    return this.saved(exportCsv(this, this.data.value, this.filterState()));
   }
 
   /**
@@ -261,9 +260,14 @@ export abstract class LicenseUsageElement extends ReportElement {
     const text = {
       title: this.heading || this.defaultHeading,
       details: filtersText(data, this.organizationIds, this.resolvedLocale),
-      legend: pngLegend(svg, data.buckets.some(atCapacity)),
+      capacity: data.buckets.some(atCapacity),
     };
-    return exportPng(this, data, this.filterState(), svg, text).catch((error: unknown) => {
+    return this.saved(exportPng(this, data, this.filterState(), svg, text));
+  }
+
+  /** An export's outcome; a failure (no file saved) is said in the notice line. */
+  private saved(saving: Promise<boolean>): Promise<boolean> {
+    return saving.catch((error: unknown) => {
       this.notice = exportFailed(error);
       return false;
     });
@@ -419,22 +423,4 @@ export abstract class LicenseUsageElement extends ReportElement {
         : nothing}
       <div class="visually-hidden" aria-live="polite">${ia.announcement}</div>`;
   }
-}
-
-/** The legend as the chart draws it now: the series shown (their colours read off the SVG). */
-function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
-  const paint = (selector: string, property: 'fill' | 'stroke') => {
-    const node = svg.querySelector(selector);
-    return node ? getComputedStyle(node)[property] : null;
-  };
-  const items: PngLegendItem[] = [];
-  const available = paint('.available-line', 'stroke');
-  const peak = paint('rect.bar', 'fill');
-  const average = paint('.average-line', 'stroke');
-  if (available) items.push({ label: str('availableSessions'), kind: 'area', color: available });
-  if (peak) items.push({ label: str('peakUsage'), kind: 'bar', color: peak });
-  if (average) items.push({ label: str('averagePeak'), kind: 'line', color: average });
-  const hatch = paint('.hatch-stripe', 'fill');
-  if (capacity && hatch) items.push({ label: str('atCapacity'), kind: 'hatch', color: hatch, ground: peak ?? hatch });
-  return items;
 }

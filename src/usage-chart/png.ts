@@ -3,7 +3,9 @@
  * (organization, range, interval, zone) and the legend, over the rendered SVG (the shared
  * `src/shared/png.ts` writes its computed styles inline and draws it). Browser only.
  */
-import { drawLegend, drawPng, svgImage, type PngLook } from '../shared/png.js';
+import { drawLegend, drawPng, pngLook, svgImage } from '../shared/png.js';
+import { str } from '../shared/strings.js';
+import type { PngText } from './export.js';
 
 export { PNG_SCALE } from '../shared/png.js';
 
@@ -19,17 +21,11 @@ export interface PngLegendItem {
   ground?: string;
 }
 
-export interface PngOptions extends PngLook {
-  title: string;
-  /** One line under the title: the filters in force. */
-  details: string;
-  legend: readonly PngLegendItem[];
-}
-
 /** The PNG of the chart: `width × (height + title)` CSS pixels at PNG_SCALE. */
-export async function chartToPng(svg: SVGSVGElement, o: PngOptions): Promise<Blob> {
+export async function chartToPng(host: Element, svg: SVGSVGElement, text: PngText): Promise<Blob> {
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;
+  const o = { ...text, ...pngLook(host), legend: pngLegend(svg, text.capacity) };
   const image = await svgImage(svg);
   return drawPng(width, height + PNG_TITLE_HEIGHT, o.background, (c) => {
     // Title, filters and legend, each on its line, cut to the image's width.
@@ -84,4 +80,22 @@ function drawSwatch(context: CanvasRenderingContext2D, item: PngLegendItem, x: n
       context.stroke();
       break;
   }
+}
+
+/** The legend as the chart draws it now: the series shown (their colours read off the SVG). */
+function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
+  const paint = (selector: string, property: 'fill' | 'stroke') => {
+    const node = svg.querySelector(selector);
+    return node ? getComputedStyle(node)[property] : null;
+  };
+  const items: PngLegendItem[] = [];
+  const available = paint('.available-line', 'stroke');
+  const peak = paint('rect.bar', 'fill');
+  const average = paint('.average-line', 'stroke');
+  if (available) items.push({ label: str('availableSessions'), kind: 'area', color: available });
+  if (peak) items.push({ label: str('peakUsage'), kind: 'bar', color: peak });
+  if (average) items.push({ label: str('averagePeak'), kind: 'line', color: average });
+  const hatch = paint('.hatch-stripe', 'fill');
+  if (capacity && hatch) items.push({ label: str('atCapacity'), kind: 'hatch', color: hatch, ground: peak ?? hatch });
+  return items;
 }

@@ -18,8 +18,11 @@ interface Download {
   blob: Blob;
 }
 
-/** Captures the downloads (link clicks) made while `run` runs. */
-async function downloads(run: () => Promise<unknown>): Promise<Download[]> {
+/**
+ * Captures the downloads (link clicks) made while `run` runs, waiting up to 5 s for `count` of
+ * them: a click on an export button returns at once, and the writer loads on the first export.
+ */
+async function downloads(run: () => Promise<unknown>, count = 1): Promise<Download[]> {
   const seen: Promise<Download>[] = [];
   const original = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
@@ -28,6 +31,7 @@ async function downloads(run: () => Promise<unknown>): Promise<Download[]> {
   };
   try {
     await run();
+    for (const start = Date.now(); seen.length < count && Date.now() - start < 5000; ) await new Promise((r) => setTimeout(r, 20));
   } finally {
     HTMLAnchorElement.prototype.click = original;
   }
@@ -103,7 +107,7 @@ describe('<kre-license-planner> export', () => {
       expect(await el.exportCsv('coverage')).to.equal(false);
       expect(await el.exportCsv('hours')).to.equal(false);
       expect(await el.exportPng()).to.equal(false);
-    });
+    }, 0);
     expect(files).to.deep.equal([]);
   });
 

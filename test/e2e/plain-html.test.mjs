@@ -38,6 +38,8 @@ describe('plain HTML page under a strict CSP', () => {
     assert.deepEqual(scripts, [{ type: 'module', src: 'page.js', inline: false }]);
     const page = await readFile(new URL('../../examples/plain-html/page.js', import.meta.url), 'utf8');
     assert.deepEqual([...page.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]), ['/assets/kre-license-reports.bundle.js']);
+    // The export writers are not loaded until the first export.
+    assert.deepEqual(await scriptsLoaded(tab.page), ['/assets/kre-license-reports.bundle.js', '/plain-html/page.js']);
   });
 
   for (const [tag, product] of [['kre-license-usage', 'kre'], ['testcloud-license-usage', 'testcloud']]) {
@@ -161,6 +163,8 @@ describe('plain HTML page under a strict CSP', () => {
   });
 
   it('had zero CSP violations and no errors, exports included', async () => {
+    // The exports loaded the writers once, from the bundle's folder, under the same policy.
+    assert.deepEqual(await scriptsLoaded(tab.page), ['/assets/kre-license-reports.bundle.js', '/assets/kre-license-reports.writers.js', '/plain-html/page.js']);
     assert.deepEqual(await tab.violations(), []);
     assert.deepEqual(tab.problems, []);
     // The listener works: an inline style attribute is a violation.
@@ -169,3 +173,10 @@ describe('plain HTML page under a strict CSP', () => {
     assert.match((await tab.violations())[0], /^style-src-attr blocked inline/);
   });
 });
+
+/** The paths of the scripts the page has fetched so far, sorted. */
+function scriptsLoaded(page) {
+  return page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.endsWith('.js')).sort(),
+  );
+}
