@@ -1,6 +1,9 @@
 /**
- * One ResizeObserver on an element of the shadow root: its content size in whole pixels, updated on
- * the next frame, sub-pixel changes ignored (lit/lit labs/observers' ResizeController, trimmed).
+ * One ResizeObserver on an element of the shadow root: its content size in whole pixels, sub-pixel
+ * changes ignored (lit/lit labs/observers' ResizeController, trimmed). The first size applies at
+ * once: the observer reports it after layout and before paint, so the chart is drawn in the frame
+ * its data arrived in, without forcing a layout of its own. Later sizes apply on the next frame
+ * (one update for a burst of resizes).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -22,15 +25,6 @@ export class SizeController implements ReactiveController {
     if (this.target) this.observer.unobserve(this.target);
     this.target = element;
     this.observer.observe(element);
-    // A first size now, not a frame later: the chart is drawn in the same frame as its data.
-    if (!this.width || !this.height) {
-      const box = element.getBoundingClientRect();
-      if (box.width >= 1 && box.height >= 1) {
-        this.width = Math.floor(box.width);
-        this.height = Math.floor(box.height);
-        this.host.requestUpdate();
-      }
-    }
   }
 
   private measured(entries: ResizeObserverEntry[]): void {
@@ -40,12 +34,14 @@ export class SizeController implements ReactiveController {
     // Hidden (the table view): keep the last size, so the chart is ready when it shows again.
     if (width === 0 || height === 0) return;
     if (width === this.width && height === this.height) return;
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => {
+    const apply = () => {
       this.width = width;
       this.height = height;
       this.host.requestUpdate();
-    });
+    };
+    cancelAnimationFrame(this.frame);
+    if (this.width === 0) apply();
+    else this.frame = requestAnimationFrame(apply);
   }
 
   /** Moved in the DOM: measure again (the observer was dropped on disconnect). */
