@@ -4,7 +4,7 @@
  * only where it carries something (a copy button, a `<time>`, the badge, a two-line clamp for a
  * value too long for two lines, the organization's ancestors).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formatDuration } from '../core/duration.js';
 import { parseInstant } from '../core/tz.js';
 import { SORT_FIELDS, type SessionItem, type SortField } from '../core/types.js';
@@ -80,9 +80,8 @@ function organization(path: readonly string[] = []): unknown {
   const ancestors = path.slice(0, -1);
   const up = `${ancestors.join('\u00a0/ ')}\u00a0/ `;
   const shown = RTL.test(up) ? ancestors.map((name) => html`${isolate(name)}\u00a0/ `) : up;
-  return long(up, 'organization')
-    ? html`<span class="up clamp" title=${up + path.at(-1)}>${shown}</span>${leaf}`
-    : html`<span class="up">${shown}</span>${leaf}`;
+  const clamp = long(up, 'organization');
+  return html`<span class=${clamp ? 'up clamp' : 'up'} title=${clamp ? up + path.at(-1) : nothing}>${shown}</span>${leaf}`;
 }
 
 const time = (iso: string, ctx: CellContext) => {

@@ -17,7 +17,7 @@ import { ActiveClock } from './clock.js';
 import { renderEmpty } from './empty.js';
 import { SessionsExport } from './export.js';
 import { rangeText, renderPager } from './pager.js';
-import { EXPORT_PAGE, firstOrder, normalInstant, normalOrder, normalPageSize, normalSort, PAGE_SIZES, sessionsParams, splitSources, type PageSize, type SessionsFilters } from './query.js';
+import { EXPORT_PAGE, firstOrder, lastOffset, normalInstant, normalOrder, normalPageSize, normalSort, PAGE_SIZES, sessionsParams, splitSources, type PageSize, type SessionsFilters } from './query.js';
 import { sessionsStyles } from './sessions.styles.js';
 import { renderTable } from './table.js';
 import { tableStyles } from './table.styles.js';
@@ -152,9 +152,12 @@ export class KreUserSessions extends ProductReportElement {
     };
   }
 
+  /**
+   * The shared state with the session log's own filters after it. `filters` repeats the shared
+   * keys (range, zone, organizations) with the same values, so they keep their place and value.
+   */
   override filterState(): FilterState {
-    const { q, licenseSource, activeAt, sort, order } = this.filters;
-    return { ...super.filterState(), q, licenseSource, activeAt, sort, order };
+    return { ...super.filterState(), ...this.filters };
   }
 
   /** Clears the search, License Source, Organization and `active-at` (the date range stays). */
@@ -214,7 +217,7 @@ export class KreUserSessions extends ProductReportElement {
       this.received = response;
       this.now = this.receivedAt = Date.now();
       // The list shrank under the page on screen: go to its last page.
-      if (response?.total && !response.items.length && this.offset) this.offset = Math.floor((response.total - 1) / response.limit) * response.limit;
+      if (response?.total && !response.items.length && this.offset) this.offset = lastOffset(response.total, response.limit);
     }
   }
 
@@ -241,7 +244,7 @@ export class KreUserSessions extends ProductReportElement {
   }
 
   override render(): TemplateResult {
-    const title = html`<h2 class="title" id="title" part="title"><slot name="title">${this.heading || str(this.product === 'testcloud' ? 'testcloudSessionsTitle' : 'kreSessionsTitle')}</slot></h2>`;
+    const title = html`<h2 class="title" id="title" part="title"><slot name="title">${this.heading || str(`${this.product}SessionsTitle`)}</slot></h2>`;
     if (!this.endpoint) return html`${title}${renderNotices(this.notices)}${renderNoEndpoint()}`;
     const f = this.filters;
     const locale = this.resolvedLocale;

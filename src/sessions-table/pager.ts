@@ -3,12 +3,11 @@
  * Buttons at an end are `aria-disabled` rather than disabled, so keyboard focus stays on them.
  */
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { SessionsResponse } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { str, type StringKey } from '../shared/strings.js';
-import { PAGE_SIZES } from './query.js';
-import { option, value } from './table.js';
+import { lastOffset, PAGE_SIZES } from './query.js';
+import { renderSelect } from './table.js';
 
 /** "1–50 of 12,345" (or that no session matches). */
 export function rangeText({ offset, limit, total }: Pick<SessionsResponse, 'offset' | 'limit' | 'total'>, locale: string): string {
@@ -19,12 +18,12 @@ export function rangeText({ offset, limit, total }: Pick<SessionsResponse, 'offs
 /** The pager of the rows on screen (`offset` and `total` of their response; `limit` the page size in force). */
 export function renderPager(page: Pick<SessionsResponse, 'offset' | 'limit' | 'total'>, locale: string, onOffset: (offset: number) => void, onPageSize: (size: number) => void): TemplateResult {
   const { offset, limit, total } = page;
-  const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
+  const last = lastOffset(total, limit);
   const button = (label: StringKey, icon: string, target: number, off: boolean) =>
     html`<button class="button icon" type="button" data-page=${label} aria-label=${str(label)} title=${str(label)} aria-disabled=${off ? 'true' : 'false'} @click=${() => !off && onOffset(target)}><span aria-hidden="true">${icon}</span></button>`;
   // prettier-ignore
   return html`<nav class="pager" part="pager" aria-label=${str('pagination')}>
-    <label class="field page-size"><span class="field-label">${str('pageSize')}</span><select .value=${live(String(limit))} @change=${(e: Event) => onPageSize(Number(value(e)))}>${PAGE_SIZES.map((n) => option(n, limit, n))}</select></label>
+    ${renderSelect(str('pageSize'), limit, PAGE_SIZES.map((n) => [n, n] as const), (v) => onPageSize(Number(v)), 'field page-size')}
     <span class="range">${rangeText(page, locale)}</span>
     <span class="pager-buttons">${button('firstPage', '«', 0, offset <= 0)}${button('previousPage', '‹', Math.max(0, offset - limit), offset <= 0)}${button('nextPage', '›', Math.min(last, offset + limit), offset >= last)}${button('lastPage', '»', last, offset >= last)}</span>
   </nav>`;

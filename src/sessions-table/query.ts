@@ -51,6 +51,9 @@ export function sessionsParams(f: SessionsFilters, offset: number, limit: number
   };
 }
 
+/** The offset of the last page of `total` rows, `limit` rows a page (0 when there are none). */
+export const lastOffset = (total: number, limit: number) => Math.max(0, Math.floor((total - 1) / limit) * limit);
+
 /** Text columns start ascending; times and durations start with the latest/longest. */
 export const firstOrder = (field: SortField): SortOrder => (SORT_FIELDS.indexOf(field) > 6 ? 'desc' : 'asc');
 

@@ -27,6 +27,8 @@ const table = css`
    * alignment. Set once on the table and inherited by the cells and the copy buttons.
    */
   table {
+    /* The default width of the Started and Ended columns (the column widths are below the sheet). */
+    --_time: 6.5em;
     table-layout: fixed;
     width: max(100%, var(--kre-sessions-table-min-width, 0px));
     border-collapse: collapse;
@@ -36,7 +38,6 @@ const table = css`
     text-align: right;
   }
   caption {
-    caption-side: top;
     padding: 6px 12px;
     text-align: start;
   }
@@ -44,10 +45,6 @@ const table = css`
   .up {
     font-size: 0.857em;
     color: var(--kre-color-text-muted, #5b6578);
-  }
-  /* The default width of the Started and Ended columns (the column widths are below the sheet). */
-  table {
-    --_time: 6.5em;
   }
   /* Wide: a date and its time on one line. */
   @container (min-width: 100em) {
@@ -93,18 +90,17 @@ const table = css`
     box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
   }
 
+  /* (They wrap anywhere like their cells: overflow-wrap is inherited.) */
   .sort,
   .copy {
     border: 0;
     background: none;
     text-align: inherit;
-    overflow-wrap: anywhere;
   }
   .sort {
     display: block;
     width: 100%;
     padding: 8px 6px;
-    font-weight: inherit;
   }
   .sort:hover {
     color: var(--kre-color-text, #1d2433);

@@ -30,13 +30,16 @@ const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/
 const BONE = html`<td part="cell"><span class="bone"></span></td>`;
 const SKELETON = html`<tr part="row" class="skeleton" aria-hidden="true">${COLUMNS.map(() => BONE)}</tr>`;
 
-export const value = (event: Event) => (event.target as HTMLSelectElement).value;
-
-/** An option of a select (selected on the server's render too). */
-export const option = (v: string | number, selected: string | number, text: string | number) => html`<option value=${v} ?selected=${v === selected}>${text}</option>`;
+/**
+ * A labelled select (the card layout's sort choices, the pager's page size): `choices` as
+ * `[value, text]`, the selected one marked on the server's render too; `onPick` gets the value chosen.
+ */
+export const renderSelect = <T extends string | number>(label: string, selected: T, choices: readonly (readonly [T, string | number])[], onPick: (value: string) => void, className = 'field') =>
+  html`<label class=${className}><span class="field-label">${label}</span><select .value=${live(String(selected))} @change=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>${choices.map(([v, text]) => html`<option value=${v} ?selected=${v === selected}>${text}</option>`)}</select></label>`;
 
 export function renderTable(o: TableOptions): TemplateResult {
   const { sort, order, ctx } = o;
+  const direction = order === 'asc' ? 'ascending' : 'descending';
   const label = (field: SortField) => str(COLUMNS.find((c) => c.field === field)!.label);
   // A row re-renders only when what it shows changed: not for the busy state of the next request,
   // nor, for an ended session, on the clock's tick (which moves active durations only).
@@ -49,16 +52,16 @@ export function renderTable(o: TableOptions): TemplateResult {
   // Content-Security-Policy allows (\`style-src\` without 'unsafe-inline' blocks a style attribute).
   // prettier-ignore
   return html`<div class="card-sort" part="card-sort">
-      <label class="field"><span class="field-label">${str('sortBy')}</span><select .value=${live(sort)} @change=${(e: Event) => o.onSort(value(e) as SortField, order)}>${COLUMNS.map((c) => option(c.field, sort, str(c.label)))}</select></label>
-      <label class="field"><span class="field-label">${str('sortOrder')}</span><select .value=${live(order)} @change=${(e: Event) => o.onSort(sort, value(e) as SortOrder)}>${SORT_ORDERS.map((v) => option(v, order, str(v === 'asc' ? 'sortAscending' : 'sortDescending')))}</select></label>
+      ${renderSelect(str('sortBy'), sort, COLUMNS.map((c) => [c.field, str(c.label)] as const), (v) => o.onSort(v as SortField, order))}
+      ${renderSelect(str('sortOrder'), order, SORT_ORDERS.map((v) => [v, str(v === 'asc' ? 'sortAscending' : 'sortDescending')] as const), (v) => o.onSort(sort, v as SortOrder))}
     </div>
     <div class="scroller" part="table-scroller" tabindex="0" role="region" aria-label=${str('sessionsTitle')} aria-busy=${o.busy ? 'true' : 'false'}>
       <span id="copy-hint" hidden>${str('copyHint')}</span>
       <table part="table" class=${o.busy ? 'busy' : ''} .style=${COLUMNS.map((c, i) => `--kre-sessions-label-${i + 1}:${cssString(str(c.label))};`).join('')}>
-        <caption part="caption">${str('sessionsCaption', { column: label(sort), order: str(order === 'asc' ? 'ascending' : 'descending'), zone: ctx.zone })}</caption>
+        <caption part="caption">${str('sessionsCaption', { column: label(sort), order: str(direction), zone: ctx.zone })}</caption>
         <thead><tr>${COLUMNS.map(({ field }) => {
           const on = field === sort;
-          return html`<th scope="col" part="header-cell" class="c-${field}" aria-sort=${on ? (order === 'asc' ? 'ascending' : 'descending') : nothing}><button class="sort" type="button" data-sort=${field} @click=${() => o.onSort(field)}><span>${label(field)}</span><span class="sort-icon ${on ? 'on' : ''}" aria-hidden="true">${on && order === 'asc' ? '▲' : '▼'}</span></button></th>`;
+          return html`<th scope="col" part="header-cell" class="c-${field}" aria-sort=${on ? direction : nothing}><button class="sort" type="button" data-sort=${field} @click=${() => o.onSort(field)}><span>${label(field)}</span><span class="sort-icon ${on ? 'on' : ''}" aria-hidden="true">${on && order === 'asc' ? '▲' : '▼'}</span></button></th>`;
         })}</tr></thead>
         <tbody @click=${o.onCopy}>${rows}</tbody>
       </table>

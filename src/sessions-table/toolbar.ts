@@ -91,8 +91,9 @@ export class SessionsToolbar implements ReactiveController {
 
   render({ filters: f, locale, licenseSources, organizations, canExport, offerClear }: ToolbarState): TemplateResult {
     const chip = f.activeAt && activeAtText(f.activeAt, locale, f.timeZone);
-    const clear = offerClear && (f.q.trim() || f.licenseSource.length || f.organization.length || chip);
+    // The filters the toolbar's button counts (folded in a narrow element), and with the search what "Clear filters" clears.
     const count = f.licenseSource.length + f.organization.length + (chip ? 1 : 0);
+    const clear = offerClear && (f.q.trim() || count);
     const open = this.filtersOpen;
     // prettier-ignore
     return html`<div class="toolbar" part="toolbar">
