@@ -55,8 +55,11 @@ export function answerText(d: CapacityResponse, locale: string): string {
 export const markLabel = (mark: Mark, locale: string) =>
   mark === 'max' ? str('peakInRange') : str('covers', { share: formatShare(locale, Number(mark.slice(1)) / 100) });
 
+/** Each mark as `[mark, name, licences]`, p50 to max (the summary strip and the chart's name read them). */
+export const markFigures = (d: CapacityResponse, locale: string) => MARKS.map((m) => [m, markLabel(m, locale), formatInteger(locale, d.coverage[m])] as const);
+
 /** The accessible name of the coverage chart: what it shows and its marks. */
 export function coverageName(d: CapacityResponse, locale: string): string {
-  const marks = MARKS.map((m) => `${markLabel(m, locale)}: ${formatInteger(locale, d.coverage[m])}`);
+  const marks = markFigures(d, locale).map(([, name, count]) => `${name}: ${count}`);
   return `${str('coverageChart')}. ${marks.join(', ')}; ${str('licencesAvailable')}: ${formatInteger(locale, d.available)}.`;
 }

@@ -30,14 +30,6 @@ export const plannerStyles = css`
     display: grid;
     gap: calc(var(--_gap) * 2) var(--_gap);
   }
-  @container (min-width: 900px) {
-    .panels {
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    }
-    .when {
-      grid-column: 1 / -1;
-    }
-  }
   .panel {
     display: flex;
     flex-direction: column;
@@ -153,7 +145,14 @@ export const plannerStyles = css`
     outline: 2px solid var(--kre-color-text, #1d2433);
     outline-offset: -1px;
   }
+  /* Wide: coverage and what-if side by side, the map under both, its cells larger and numbered. */
   @container (min-width: 900px) {
+    .panels {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    }
+    .when {
+      grid-column: 1 / -1;
+    }
     .heatmap {
       border-spacing: 2px;
     }
