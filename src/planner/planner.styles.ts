@@ -71,13 +71,14 @@ export const plannerStyles = css`
     fill: var(--_level);
     background: var(--_level);
   }
-  .cum-line,
-  .cum-casing {
+  /* The line over a casing of the surface colour, so it stays legible where it crosses the bars. */
+  .cum-line {
     fill: none;
     stroke: var(--_line);
     stroke-width: 2.5;
   }
   .cum-casing {
+    fill: none;
     stroke: var(--_surface);
     stroke-width: 5;
   }
