@@ -8,19 +8,18 @@
 import { html, svg, type TemplateResult } from 'lit';
 import { ticks } from 'd3-array';
 import type { CapacityResponse } from '../core/types.js';
-import { formatInteger, formatSeconds, formatShare, numberFormat } from '../shared/format.js';
+import { formatInteger, formatPercent, formatSeconds, formatShare } from '../shared/format.js';
 import { str } from '../shared/strings.js';
 import { renderAxes } from '../shared/axes.js';
 import { renderDataTable, renderStats } from '../shared/table.js';
-import { coverageName, markLabel, MARKS, type LevelShare } from './coverage.js';
+import { coverageName, markFigures, MARKS, type LevelShare } from './coverage.js';
 
 /** p50 to max, the licences available and the requests denied, as the summary strip. */
 export function renderMarks(d: CapacityResponse, locale: string): TemplateResult {
-  const n = (v: number) => formatInteger(locale, v);
   return renderStats([
-    ...MARKS.map((m) => [m, markLabel(m, locale), n(d.coverage[m])] as const),
-    ['available', str('licencesAvailable'), n(d.available)],
-    ['denied', str('deniedRequests'), n(d.denied)],
+    ...markFigures(d, locale),
+    ['available', str('licencesAvailable'), formatInteger(locale, d.available)],
+    ['denied', str('deniedRequests'), formatInteger(locale, d.denied)],
   ]);
 }
 
@@ -48,7 +47,6 @@ export const renderCoverageTable = (shares: readonly LevelShare[], locale: strin
   });
 
 const ROW = 14;
-const PERCENT: Intl.NumberFormatOptions = { style: 'percent' };
 
 /** The chart at `width × height`, from the response and its level shares. */
 export function renderCoverageChart(d: CapacityResponse, shares: readonly LevelShare[], width: number, height: number, locale: string): TemplateResult {
@@ -56,10 +54,11 @@ export function renderCoverageChart(d: CapacityResponse, shares: readonly LevelS
   const plotWidth = Math.max(40, width - 60);
   const k = plotWidth / (top + 1);
   const x = (level: number) => (level + 0.5) * k; // licences 0 to top, a slot each
+  const availableX = x(d.available + 0.5);
   const groups = new Map<number, string[]>();
   for (const m of MARKS) groups.set(d.coverage[m], [...(groups.get(d.coverage[m]) ?? []), m]);
   const labels = [...groups].map(([level, names]) => ({ level, label: `${names.join(' ')} · ${formatInteger(locale, level)}`, px: x(level), available: false }));
-  labels.push({ level: d.available, label: str('markAvailable', { count: formatInteger(locale, d.available) }), px: x(d.available + 0.5), available: true });
+  labels.push({ level: d.available, label: str('markAvailable', { count: formatInteger(locale, d.available) }), px: availableX, available: true });
   labels.sort((a, b) => a.px - b.px);
   // Each label in the first row where it clears the one before it, pulled inside the chart at the ends.
   const ends: number[] = [];
@@ -78,7 +77,6 @@ export function renderCoverageChart(d: CapacityResponse, shares: readonly LevelS
   let line = `M${x(-0.5)},${y(shares[0]?.cumulative ?? 1)}`;
   for (const s of shares) line += `V${y(s.cumulative)}H${x(s.level + 0.5)}`;
   line += `V${y(1)}H${plotWidth}`;
-  const availableX = x(d.available + 0.5);
   const yTicks = plotHeight < 120 ? [0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1];
   const xTicks = ticks(0, top, Math.max(2, Math.floor(plotWidth / 44))).filter(Number.isInteger);
   return html`<svg class="chart-svg coverage-svg" part="chart-svg" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
@@ -88,7 +86,7 @@ export function renderCoverageChart(d: CapacityResponse, shares: readonly LevelS
       ${renderAxes({
         plotWidth,
         plotHeight,
-        yTicks: yTicks.map((t) => ({ y: y(t), label: numberFormat(locale, PERCENT).format(t) })),
+        yTicks: yTicks.map((t) => ({ y: y(t), label: formatPercent(locale, t) })),
         xTicks: xTicks.map((v) => ({ x: x(v), label: formatInteger(locale, v) })),
         title: str('licencesInUse'),
       })}

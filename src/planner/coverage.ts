@@ -40,12 +40,11 @@ export const secondsAbove = (d: CapacityResponse, count: number) => d.levels.red
  */
 export function answerText(d: CapacityResponse, locale: string): string {
   const { coverage: { p99 }, available, denied } = d;
-  const share = formatShare(locale, 0.99);
   const refused = denied === 1 ? str('refusedOne') : str('refusedOther', { count: formatInteger(locale, denied) });
   if (p99 > available) {
     return str('answerShort', { licences: licences(locale, available), over: formatShare(locale, secondsAbove(d, available) / d.seconds), refused });
   }
-  const words = { needed: licences(locale, p99), share, available: formatInteger(locale, available), idle: formatInteger(locale, available - p99) };
+  const words = { needed: licences(locale, p99), share: formatShare(locale, 0.99), available: formatInteger(locale, available), idle: formatInteger(locale, available - p99) };
   const text = str(p99 === available ? 'answerExact' : 'answerSpare', words);
   // Requests refused while licences sat idle: the pools, not the total, fell short.
   return denied ? `${text} ${str('answerDenied', { refused })}` : text;
@@ -55,8 +54,11 @@ export function answerText(d: CapacityResponse, locale: string): string {
 export const markLabel = (mark: Mark, locale: string) =>
   mark === 'max' ? str('peakInRange') : str('covers', { share: formatShare(locale, Number(mark.slice(1)) / 100) });
 
+/** Each mark as `[mark, name, licences]`, p50 to max (the summary strip and the chart's name read them). */
+export const markFigures = (d: CapacityResponse, locale: string) => MARKS.map((m) => [m, markLabel(m, locale), formatInteger(locale, d.coverage[m])] as const);
+
 /** The accessible name of the coverage chart: what it shows and its marks. */
 export function coverageName(d: CapacityResponse, locale: string): string {
-  const marks = MARKS.map((m) => `${markLabel(m, locale)}: ${formatInteger(locale, d.coverage[m])}`);
+  const marks = markFigures(d, locale).map(([, name, count]) => `${name}: ${count}`);
   return `${str('coverageChart')}. ${marks.join(', ')}; ${str('licencesAvailable')}: ${formatInteger(locale, d.available)}.`;
 }

@@ -107,8 +107,8 @@ export class KreLicensePlanner extends ProductReportElement {
   /** The heading over the report. Default: "KRE license planner" (or TestCloud's). */
   @property() heading: string | null = null;
 
-  private _licenses: number | null = null;
-  private rawLicenses: string | null = null;
+  /** The value the host set, kept to name it in a notice when it is not a whole number. */
+  private rawLicenses: number | string | null = null;
 
   /**
    * The licence count to replay the demand against (a whole number, 0 or more). Default: the
@@ -116,12 +116,11 @@ export class KreLicensePlanner extends ProductReportElement {
    */
   @property({ reflect: true })
   get licenses(): number | null {
-    return this._licenses;
+    return wholeCount(this.rawLicenses);
   }
   set licenses(value: number | string | null) {
-    const old = this._licenses;
-    this.rawLicenses = value == null ? null : String(value);
-    this._licenses = wholeCount(value);
+    const old = this.licenses;
+    this.rawLicenses = value ?? null;
     this.requestUpdate('licenses', old);
   }
 
@@ -202,8 +201,8 @@ export class KreLicensePlanner extends ProductReportElement {
 
   protected override collectNotices(): AttributeNotice[] {
     const notices = super.collectNotices();
-    if (this.rawLicenses !== null && this._licenses === null) {
-      notices.push({ attribute: 'licenses', value: this.rawLicenses, problem: str('problemWholeNumber'), using: str('usingAvailable') });
+    if (this.rawLicenses !== null && this.licenses === null) {
+      notices.push({ attribute: 'licenses', value: String(this.rawLicenses), problem: str('problemWholeNumber'), using: str('usingAvailable') });
     }
     return notices;
   }
@@ -241,7 +240,7 @@ export class KreLicensePlanner extends ProductReportElement {
               organization: this.organizationIds,
               organizations: this.orgs.value ?? [],
               disabled: failed && this.data.error instanceof ReportError && this.data.error.denied,
-              onRange: (r) => this.changeFilters({ ...r }),
+              onRange: (r) => this.changeFilters(r),
             },
             [
               tableButton(this.showTable, off, () => (this.showTable = !this.showTable)),

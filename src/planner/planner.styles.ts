@@ -30,14 +30,6 @@ export const plannerStyles = css`
     display: grid;
     gap: calc(var(--_gap) * 2) var(--_gap);
   }
-  @container (min-width: 900px) {
-    .panels {
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-    }
-    .when {
-      grid-column: 1 / -1;
-    }
-  }
   .panel {
     display: flex;
     flex-direction: column;
@@ -79,13 +71,14 @@ export const plannerStyles = css`
     fill: var(--_level);
     background: var(--_level);
   }
-  .cum-line,
-  .cum-casing {
+  /* The line over a casing of the surface colour, so it stays legible where it crosses the bars. */
+  .cum-line {
     fill: none;
     stroke: var(--_line);
     stroke-width: 2.5;
   }
   .cum-casing {
+    fill: none;
     stroke: var(--_surface);
     stroke-width: 5;
   }
@@ -153,7 +146,14 @@ export const plannerStyles = css`
     outline: 2px solid var(--kre-color-text, #1d2433);
     outline-offset: -1px;
   }
+  /* Wide: coverage and what-if side by side, the map under both, its cells larger and numbered. */
   @container (min-width: 900px) {
+    .panels {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    }
+    .when {
+      grid-column: 1 / -1;
+    }
     .heatmap {
       border-spacing: 2px;
     }

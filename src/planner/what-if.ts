@@ -11,6 +11,7 @@ import { renderError } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { renderRows } from '../shared/table.js';
 import { secondsAbove } from './coverage.js';
+import { wholeCount } from './data.js';
 
 export const DEBOUNCE_MS = 300;
 
@@ -57,8 +58,8 @@ export class WhatIf implements ReactiveController {
   render({ data, count, replay: answer, busy, error, retry, locale }: WhatIfState): TemplateResult {
     const value = String(this.draft ?? count);
     const typed = (event: Event) => {
-      const text = (event.target as HTMLInputElement).value.trim();
-      if (/^\d{1,9}$/.test(text) && +text !== +value) this.set(+text);
+      const typedCount = wholeCount((event.target as HTMLInputElement).value);
+      if (typedCount !== null && typedCount !== +value) this.set(typedCount);
     };
     const r = answer?.replay;
     const n = (v: number) => formatInteger(locale, v);
