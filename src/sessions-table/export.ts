@@ -3,10 +3,11 @@
  * 1000) with the filters and sort in force, as of the first page's `asOf`, each page's CSV (core's
  * rows) turned into a Blob part at once so that memory holds at most one page of text, then one
  * Blob downloaded through an object URL and an `<a download>` inside the shadow root (no inline
- * script: fine under a strict CSP). Cancel aborts it; a failure midway saves nothing. Core's CSV
- * writer (`../shared/writers.js`) loads with the first export: a page that never exports never downloads it.
+ * script: fine under a strict CSP). Cancel aborts it; a failure midway saves nothing. This module
+ * and core's CSV writer load with the first export (`../shared/writers.js`).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { sessionCsvRow, sessionsCsvHeader } from '../core/csv.js';
 import { parseInstant } from '../core/tz.js';
 import type { SessionsResponse } from '../core/types.js';
 import { downloadBlob } from '../shared/download.js';
@@ -80,7 +81,6 @@ export class SessionsExport implements ReactiveController {
     let quarter = 0;
     let asOf: string | undefined;
     try {
-      const { sessionCsvRow, sessionsCsvHeader } = await import('../shared/writers.js');
       parts.push(sessionsCsvHeader());
       while (done < total) {
         // Pages by offset over one pinned snapshot, ordered with the sessionId tie-break

@@ -5,6 +5,7 @@ import { sessionsCsvFileName } from '../core/file-names.js';
 import { SORT_FIELDS, SORT_ORDERS, type SessionsResponse, type SortField, type SortOrder } from '../core/types.js';
 import { formatInstant, parseInstant } from '../core/tz.js';
 import { checkSessionsResponse } from '../shared/check-response.js';
+import { exportFailed } from '../shared/download.js';
 import { emit, type FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
@@ -15,7 +16,7 @@ import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
 import { ActiveClock } from './clock.js';
 import { renderEmpty } from './empty.js';
-import { SessionsExport } from './export.js';
+import type { SessionsExport } from './export.js';
 import { rangeText, renderPager } from './pager.js';
 import { EXPORT_PAGE, firstOrder, lastOffset, normalInstant, normalOrder, normalPageSize, normalSort, PAGE_SIZES, sessionsParams, splitSources, type PageSize, type SessionsFilters } from './query.js';
 import { sessionsStyles } from './sessions.styles.js';
@@ -120,7 +121,9 @@ export class KreUserSessions extends ProductReportElement {
       endpoint ? this.request('sessions', { ...JSON.parse(query)[2], offset }, signal).then(checkSessionsResponse) : undefined,
   );
 
-  private readonly exporter = new SessionsExport(this);
+  /** The CSV export, from the first one on: its code loads then (with core's CSV writer). */
+  private exporter: SessionsExport | null = null;
+  private exportLoading = false;
 
   private readonly toolbar = new SessionsToolbar(this, {
     change: (patch) => this.changeFilters(patch),
@@ -171,12 +174,23 @@ export class KreUserSessions extends ProductReportElement {
    * Resolves when the file is saved, the export is cancelled or it failed (shown in the element).
    */
   async exportCsv(): Promise<void> {
-    if (!this.endpoint || this.exporter.running) return;
+    if (!this.endpoint || this.exportLoading || this.exporter?.running) return;
     const f = this.filters;
     // A drill-down's file is named after the day of its instant in the element's zone.
     const day = f.activeAt && formatInstant(parseInstant(f.activeAt), f.timeZone).slice(0, 10);
     const fileName = sessionsCsvFileName(this.product, day || f.from, day || f.to);
     if (!emit(this, 'kre-export', { format: 'csv', fileName, product: this.product, filters: this.filterState() }, { cancelable: true })) return;
+    if (!this.exporter) {
+      this.exportLoading = true;
+      try {
+        this.exporter = new (await import('../shared/writers.js')).SessionsExport(this);
+      } catch (error) {
+        this.say(exportFailed(error));
+        return;
+      } finally {
+        this.exportLoading = false;
+      }
+    }
     await this.exporter.start({
       fileName,
       timeZone: f.timeZone,
@@ -259,9 +273,9 @@ export class KreUserSessions extends ProductReportElement {
       locale,
       licenseSources: [...new Set([...(page?.facets.licenseSources ?? []), ...f.licenseSource])],
       organizations: page?.facets.organizations ?? [],
-      canExport: !!done && !empty && !this.exporter.running,
+      canExport: !!done && !empty && !this.exporter?.running,
       offerClear: !empty,
-    })}${renderNotices(this.notices)}${this.exporter.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter.announcement}</div>${
+    })}${renderNotices(this.notices)}${this.exporter?.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter?.announcement}</div>${
       status === TaskStatus.ERROR
         ? renderError(this.data.error, () => void this.data.run())
         : empty
