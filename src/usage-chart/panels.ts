@@ -147,6 +147,9 @@ export function summaryText(data: UsageResponse, locale: string): string {
   });
 }
 
+/** The name of each interval (the toolbar's options, the PNG's filter line). */
+export const INTERVAL_NAME = { hour: 'intervalHour', day: 'intervalDay', week: 'intervalWeek', month: 'intervalMonth' } as const;
+
 const AVERAGE_MEANING = { hour: 'averagePeakHour', day: 'averagePeakDay', week: 'averagePeakWeek', month: 'averagePeakMonth' } as const;
 
 /** What Average Peak means at this interval, in words (CONTRACT 4, averagePeak). */
@@ -221,8 +224,6 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, prev
     rowPart: (_, i) => (facts[i].atCapacity ? 'row row-capacity' : 'row'),
   });
 }
-
-const INTERVAL_NAME = { hour: 'intervalHour', day: 'intervalDay', week: 'intervalWeek', month: 'intervalMonth' } as const;
 
 /** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
 export function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {

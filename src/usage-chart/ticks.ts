@@ -82,22 +82,16 @@ function ordinal(unit: TickUnit, f: LocalFields): number {
   }
 }
 
-/** Whether a group of `level` that starts at `f` carries a tick. */
-function aligned(level: TickLevel, f: LocalFields): boolean {
-  const { unit, step } = level;
+/**
+ * Whether a group of `level` that starts at `f` carries a tick: every `step`-th group counted by
+ * its ordinal (the steps of hours divide 24 and those of months 12, so that is every `step`-th
+ * hour of the day and month of the year); days by the day of the month, past step 1 never the
+ * 30th or 31st.
+ */
+function aligned({ unit, step }: TickLevel, f: LocalFields): boolean {
   if (step === 1) return true;
-  switch (unit) {
-    case 'hour':
-      return f.hour % step === 0;
-    case 'day':
-      return (f.day - 1) % step === 0 && f.day < 30;
-    case 'week':
-      return Math.floor((f.days + 3) / 7) % step === 0;
-    case 'month':
-      return (f.month - 1) % step === 0;
-    case 'year':
-      return f.year % step === 0;
-  }
+  if (unit === 'day') return (f.day - 1) % step === 0 && f.day < 30;
+  return ordinal(unit, f) % step === 0;
 }
 
 /**
