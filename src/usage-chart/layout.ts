@@ -7,7 +7,7 @@ import { bisectRight, max, nice, ticks as d3ticks } from 'd3-array';
 import type { CapacityChange, Interval, UsageBucket } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { estimateWidth, tickLabels, tickSpacing, type Measure } from './labels.js';
-import { chooseTicks, localFieldsOfIso, type TickLevel } from './ticks.js';
+import { chooseTicks, localFieldsOfIso } from './ticks.js';
 
 /**
  * A linear scale: d3-array's `nice` and `ticks` with the mapping written out. (d3-scale's
@@ -18,7 +18,6 @@ export interface Linear {
   (value: number): number;
   invert(px: number): number;
   domain(): [number, number];
-  range(): [number, number];
 }
 
 export function linear([d0, d1]: [number, number], [r0, r1]: [number, number]): Linear {
@@ -26,7 +25,6 @@ export function linear([d0, d1]: [number, number], [r0, r1]: [number, number]): 
   const scale = ((v: number) => r0 + (v - d0) * k) as Linear;
   scale.invert = (px) => (k === 0 ? d0 : d0 + (px - r0) / k);
   scale.domain = () => [d0, d1];
-  scale.range = () => [r0, r1];
   return scale;
 }
 
@@ -90,7 +88,6 @@ export interface ChartLayout {
   availableLine: string;
   averageLine: string;
   xTicks: XTick[];
-  xLevel: TickLevel | null;
   yTicks: YTick[];
   /** Ghost outlines of the previous period's peaks, one per slot ('' when not compared). */
   previousPeaks: string;
@@ -287,7 +284,7 @@ function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly B
 }
 
 /** A coordinate to 1/100 px: plenty for a screen, and short path strings for thousands of buckets. */
-const r2 = (v: number) => Math.round(v * 100) / 100;
+export const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * Available Sessions as steps over each group of slots (capacity changes are steps, not slopes):
@@ -330,8 +327,8 @@ function xAxis(
   plotWidth: number,
   margin: Margin,
   measure: Measure,
-): { xTicks: XTick[]; xLevel: TickLevel | null } {
-  if (bars.length === 0) return { xTicks: [], xLevel: null };
+): { xTicks: XTick[] } {
+  if (bars.length === 0) return { xTicks: [] };
   const fields = starts.map((t, i) => localFieldsOfIso(isoStarts[i], t, timeZone));
   const { level, indexes } = chooseTicks(fields, interval, plotWidth, (l) => tickSpacing(l, locale, measure));
   // A range that starts inside a group (a Thursday of a weekly view, the 17th of a monthly one)
@@ -360,7 +357,7 @@ function xAxis(
   // tick of its group.
   const contexts = tickLabels(starts, fields, kept.map((t) => t.index), level, timeZone, locale);
   const xTicks = kept.map(({ left: _l, right: _r, ...tick }, k) => ({ ...tick, context: contexts[k].context }));
-  return { xTicks, xLevel: level };
+  return { xTicks };
 }
 
 /** The bucket under the plot's x coordinate `px` (clamped to the first and last). */
