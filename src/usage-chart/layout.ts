@@ -207,7 +207,8 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     ...seriesPaths(groups, series((b) => b.available, (v) => v[v.length - 1]), series((b) => b.averagePeak, mean), y, bars[0]),
     ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth, margin, measure),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
-    previousPeaks: input.previous ? ghostBars(groups.map((g) => peakOf(input.previous!, g)), drawn, y) : '',
+    // Each group's highest previous peak (d3's max skips the buckets with none; undefined if all are).
+    previousPeaks: input.previous ? ghostBars(groups.map((g) => max(input.previous!.slice(g.first, g.last + 1), (v) => v)), drawn, y) : '',
     changeMarks: (input.changes ?? []).map((c, index) => {
       // On the step as drawn: the slot the change falls in shows the licences at its end.
       const px = x(Date.parse(c.at));
@@ -260,16 +261,6 @@ function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** The highest previous peak of a group's buckets (undefined where none was compared). */
-function peakOf(previous: ReadonlyArray<number | undefined>, g: Group): number | undefined {
-  let best: number | undefined;
-  for (let i = g.first; i <= g.last; i++) {
-    const v = previous[i];
-    if (v !== undefined && (best === undefined || v > best)) best = v;
-  }
-  return best;
-}
-
 /** The previous period's peaks as ghost bars: each slot's bar outline (open at the bottom), in one path. */
 function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly Bar[], y: Linear): string {
   const y0 = r2(y(0));
@@ -292,7 +283,7 @@ export const r2 = (v: number) => Math.round(v * 100) / 100;
  * middles. Written directly rather than through d3-shape's curveStepAfter: the same path in half
  * the numbers, which matters at a few thousand buckets.
  */
-export function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first?: Bar) {
+export function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first: Bar) {
   const n = groups.length;
   if (n === 0) return { availableArea: '', availableLine: '', averageLine: '' };
   const edge: string[] = [`M${r2(groups[0].x0)},${r2(y(available[0]))}H${r2(groups[0].x1)}`];
@@ -303,9 +294,8 @@ export function seriesPaths(groups: readonly Group[], available: readonly number
   let averageLine: string;
   if (n === 1) {
     const v = r2(y(average[0]));
-    // One bucket: a level line across its bar.
-    const bar = first ?? { x: groups[0].x0, width: groups[0].x1 - groups[0].x0 };
-    averageLine = `M${r2(bar.x)},${v}L${r2(bar.x + bar.width)},${v}`;
+    // One bucket: a level line across its bar (`first`, there whenever a group is).
+    averageLine = `M${r2(first.x)},${v}L${r2(first.x + first.width)},${v}`;
   } else {
     const points: string[] = new Array(n);
     for (let i = 0; i < n; i++) points[i] = `${r2((groups[i].x0 + groups[i].x1) / 2)},${r2(y(average[i]))}`;

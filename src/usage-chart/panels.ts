@@ -130,12 +130,14 @@ export function renderSummary(data: UsageResponse, locale: string): TemplateResu
   return renderStats(stats);
 }
 
+/** A `YYYY-MM-DD` day of the range, as the summary and the PNG name it. */
+const dayText = (day: string, locale: string) => formatDateTime(locale, 'UTC', Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium' });
+
 /** The figure's text summary: range and zone, peak, utilization, denials, licences, buckets at capacity. */
 export function summaryText(data: UsageResponse, locale: string): string {
-  const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
   return str('chartSummary', {
-    from: day(data.from),
-    to: day(data.to),
+    from: dayText(data.from, locale),
+    to: dayText(data.to, locale),
     zone: data.timeZone,
     peak: formatInteger(locale, data.summary.peak),
     available: formatInteger(locale, data.summary.available),
@@ -228,10 +230,9 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, prev
 /** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
 export function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {
   const names = organizationIds.map((id) => data.organizations.find((o) => o.id === id)?.name ?? id);
-  const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
   return [
     names.length ? names.join(', ') : str('allOrganizations'),
-    `${day(data.from)} – ${day(data.to)}`,
+    `${dayText(data.from, locale)} – ${dayText(data.to, locale)}`,
     `${str('interval')}: ${str(INTERVAL_NAME[data.interval])}`,
     data.timeZone,
   ].join(' · ');
