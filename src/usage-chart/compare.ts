@@ -22,7 +22,7 @@ export function previousRange(range: DateRange): DateRange {
 /** Whether `previous` is the previous period of `data` (same product, interval, zone; the range just before). */
 export function isPreviousOf(previous: UsageResponse | undefined, data: UsageResponse): previous is UsageResponse {
   if (!previous) return false;
-  const expected = previousRange({ from: data.from, to: data.to });
+  const expected = previousRange(data);
   return (
     previous.product === data.product &&
     previous.interval === data.interval &&

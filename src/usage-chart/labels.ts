@@ -60,7 +60,7 @@ export function tickLabels(
 ): TickLabel[] {
   const main = dateFormat(locale, timeZone, tickFormat(level));
   const mainZoned = dateFormat(locale, timeZone, withZoneName(tickFormat(level)));
-  const contextFormat = level.unit === 'hour' ? dateFormat(locale, timeZone, MONTH_DAY) : dateFormat(locale, timeZone, YEAR);
+  const contextFormat = dateFormat(locale, timeZone, level.unit === 'hour' ? MONTH_DAY : YEAR);
   let previous: LocalFields | null = null;
   return indexes.map((i) => {
     const f = fields[i];

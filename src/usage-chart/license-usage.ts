@@ -297,10 +297,9 @@ export abstract class LicenseUsageElement extends ReportElement {
     const compared = this.comparedWith(data);
     const previous = compared ? this.previous.value : undefined;
     if (this.memo?.data === data && this.memo.previous === previous && this.memo.key === key) return this.memo.layout;
+    // The response gives buckets, interval and timeZone.
     const layout = layoutChart({
-      buckets: data.buckets,
-      interval: data.interval,
-      timeZone: data.timeZone,
+      ...data,
       locale,
       width,
       height,

@@ -38,32 +38,16 @@ export function localFieldsOfIso(text: string, ms: number, timeZone: string): Lo
   return { year, month, day, hour: Number(m[4]), days, weekday: isoWeekday(days) };
 }
 
-/** Every level, finest first. */
-export const LEVELS: readonly TickLevel[] = [
-  { unit: 'hour', step: 1 },
-  { unit: 'hour', step: 2 },
-  { unit: 'hour', step: 3 },
-  { unit: 'hour', step: 6 },
-  { unit: 'hour', step: 12 },
-  { unit: 'day', step: 1 },
-  { unit: 'day', step: 2 },
-  { unit: 'week', step: 1 },
-  { unit: 'week', step: 2 },
-  { unit: 'month', step: 1 },
-  { unit: 'month', step: 2 },
-  { unit: 'month', step: 3 },
-  { unit: 'month', step: 6 },
-  { unit: 'year', step: 1 },
-  { unit: 'year', step: 2 },
-  { unit: 'year', step: 5 },
-  { unit: 'year', step: 10 },
-];
+/** The steps of each unit, finest unit first. */
+const STEPS: Record<TickUnit, number[]> = { hour: [1, 2, 3, 6, 12], day: [1, 2], week: [1, 2], month: [1, 2, 3, 6], year: [1, 2, 5, 10] };
+const UNITS = Object.keys(STEPS) as TickUnit[];
 
-const RANK: Record<TickUnit, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
+/** Every level, finest first. */
+export const LEVELS: readonly TickLevel[] = UNITS.flatMap((unit) => STEPS[unit].map((step) => ({ unit, step })));
 
 /** The levels that can mark buckets of `interval` (no hour ticks on daily buckets). */
 export function levelsFor(interval: Interval): TickLevel[] {
-  return LEVELS.filter((l) => RANK[l.unit] >= RANK[interval]);
+  return LEVELS.filter((l) => UNITS.indexOf(l.unit) >= UNITS.indexOf(interval));
 }
 
 /** The number a unit's groups are counted by (changes exactly when a new group starts). */
