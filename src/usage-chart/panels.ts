@@ -157,14 +157,17 @@ const AVERAGE_MEANING = { hour: 'averagePeakHour', day: 'averagePeakDay', week: 
 /** What Average Peak means at this interval, in words (CONTRACT 4, averagePeak). */
 export const averagePeakMeaning = (interval: Interval) => str(AVERAGE_MEANING[interval]);
 
+/** The colour key of a series (or of `capacity`), as the legend and the tooltip show it. */
+const swatch = (series: string) => html`<span class="swatch swatch-${series}" aria-hidden="true"></span>`;
+
 export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void, interval: Interval, zone: string, comparing = false): TemplateResult {
   return html`<div class="legend" part="legend" role="group" aria-label=${str('chartLegend')}>
       ${SERIES.filter((s) => s !== 'previous' || comparing).map(
         (s) => html`<button type="button" class="legend-item" part="legend-item" data-series=${s} aria-pressed=${hidden.has(s) ? 'false' : 'true'}
           aria-describedby=${s === 'average' ? 'average-meaning' : nothing}
-          @click=${() => toggle(s)}><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(SERIES_LABEL[s])}</button>`,
+          @click=${() => toggle(s)}>${swatch(s)}${str(SERIES_LABEL[s])}</button>`,
       )}
-      <span class="legend-key" part="legend-key"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</span>
+      <span class="legend-key" part="legend-key">${swatch('capacity')}${str('atCapacity')}</span>
     </div>
     <p class="legend-notes" part="legend-notes"><span id="average-meaning">${averagePeakMeaning(interval)}</span
       ><span class="zone-note" part="zone">${str('timesIn', { zone })}</span></p>`;
@@ -187,8 +190,6 @@ export function placeTooltip(x0: number, x1: number, boxWidth: number, top: numb
 
 // Inline styles are set as the `style` property (the CSSOM), never as the attribute: a host page
 // whose Content-Security-Policy has no 'unsafe-inline' in style-src blocks style attributes.
-const swatch = (series: string) => html`<span class="swatch swatch-${series}" aria-hidden="true"></span>`;
-
 export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: boolean): TemplateResult {
   const previous = f.previous;
   return html`<div class="tooltip" part="tooltip" id="tooltip" role="tooltip" ?hidden=${!visible}
