@@ -34,25 +34,25 @@ export interface ChangeMarksOptions {
 
 /** The marks' buttons over the plot, and the tooltip of the active one. */
 export function renderChangeMarks(o: ChangeMarksOptions): TemplateResult | typeof nothing {
-  if (!o.layout.changeMarks.length) return nothing;
-  const { margin } = o.layout;
-  const active = o.layout.changeMarks[o.active];
+  const { margin, changeMarks, width } = o.layout;
+  if (!changeMarks.length) return nothing;
+  const text = (index: number) => changeText(o.changes[index], o.organizations, o.zone, o.locale);
+  const active = changeMarks[o.active];
   return html`<div class="change-marks" part="change-marks" role="group" aria-label=${str('capacityChanges')}>
-      ${o.layout.changeMarks.map((m) => {
-        const text = changeText(o.changes[m.index], o.organizations, o.zone, o.locale);
-        return html`<button type="button" class="change-mark-button" part="change-mark" aria-label=${`${str('capacityChange')}: ${text}`}
+      ${changeMarks.map(
+        (m) => html`<button type="button" class="change-mark-button" part="change-mark" aria-label=${`${str('capacityChange')}: ${text(m.index)}`}
           aria-describedby=${o.active === m.index ? 'change-tip' : nothing}
           .style=${`left:${margin.left + m.x - 8}px;top:${margin.top + m.y - 8}px`}
           @focus=${() => o.onActive(m.index)} @blur=${() => o.onActive(-1)}
           @pointerenter=${() => o.onActive(m.index)} @pointerleave=${() => o.onActive(-1)}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && o.onActive(-1)}></button>`;
-      })}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && o.onActive(-1)}></button>`,
+      )}
     </div>
     ${active
       ? html`<div class="tooltip change-tip" part="tooltip" id="change-tip" role="tooltip"
-          .style=${`left:${Math.max(0, Math.min(margin.left + active.x - 120, o.layout.width - 240))}px;top:${margin.top + active.y + 12}px;width:240px`}>
+          .style=${`left:${Math.max(0, Math.min(margin.left + active.x - 120, width - 240))}px;top:${margin.top + active.y + 12}px;width:240px`}>
           <div class="tooltip-title">${str('capacityChange')}</div>
-          <div>${changeText(o.changes[o.active], o.organizations, o.zone, o.locale)}</div>
+          <div>${text(o.active)}</div>
         </div>`
       : nothing}`;
 }

@@ -6,7 +6,7 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
-import type { ChartLayout } from './layout.js';
+import { r2, type ChartLayout } from './layout.js';
 import { renderAxes } from '../shared/axes.js';
 
 export type Series = 'available' | 'peak' | 'average' | 'previous';
@@ -22,7 +22,6 @@ export const HATCH_ID = 'kre-capacity-hatch';
  * numbers go into it (no text from the response).
  */
 export function barsMarkup(layout: ChartLayout): string {
-  const r = (v: number) => Math.round(v * 100) / 100;
   const bars: string[] = [];
   const capacity: string[] = [];
   for (const b of layout.drawn) {
@@ -31,7 +30,7 @@ export function barsMarkup(layout: ChartLayout): string {
     bars.push(`<rect class="bar" ${box}></rect>`);
     if (!b.atCapacity) continue;
     capacity.push(`<rect class="bar-capacity" ${box} fill="url(#${HATCH_ID})"></rect>`);
-    if (b.width >= 5) capacity.push(`<path class="capacity-mark" d="M${r(b.x + b.width / 2 - 4)},${r(b.y - 9)}h8l-4,6z"></path>`);
+    if (b.width >= 5) capacity.push(`<path class="capacity-mark" d="M${r2(b.x + b.width / 2 - 4)},${r2(b.y - 9)}h8l-4,6z"></path>`);
   }
   return `<g class="bars">${bars.join('')}</g><g class="capacity">${capacity.join('')}</g>`;
 }

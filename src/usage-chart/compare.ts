@@ -4,14 +4,11 @@
  * first). Its own request, so the chart never waits for it; a failure of it is a note, not an
  * error of the chart.
  */
-import type { ReactiveControllerHost } from 'lit';
 import type { UsageBucket, UsageResponse } from '../core/types.js';
 import { civilToDays, daysToCivil, formatCivilDate, parseCivilDate } from '../core/tz.js';
 import type { DateRange } from '../shared/dates.js';
 import { formatInteger, formatPercent } from '../shared/format.js';
 import { str } from '../shared/strings.js';
-import { usageTask, type UsageArgs } from './data.js';
-import type { ParamValue } from '../shared/url.js';
 
 const day = (days: number) => formatCivilDate(daysToCivil(days));
 
@@ -25,7 +22,7 @@ export function previousRange(range: DateRange): DateRange {
 /** Whether `previous` is the previous period of `data` (same product, interval, zone; the range just before). */
 export function isPreviousOf(previous: UsageResponse | undefined, data: UsageResponse): previous is UsageResponse {
   if (!previous) return false;
-  const expected = previousRange({ from: data.from, to: data.to });
+  const expected = previousRange(data);
   return (
     previous.product === data.product &&
     previous.interval === data.interval &&
@@ -60,13 +57,4 @@ export interface ComparedFacts {
 
 export function comparedSentence(f: ComparedFacts): string {
   return `${str('previousPeriod')}: ${f.title}, ${str('peakUsage')} ${f.peak} (${f.peakChange}), ${str('averagePeak')} ${f.average}, ${str('deniedRequests')} ${f.denied}`;
-}
-
-/** The previous period's report as a Task of the host: no request while compare is off. */
-export function previousTask(
-  host: ReactiveControllerHost,
-  args: () => UsageArgs,
-  load: (params: Record<string, ParamValue>, signal: AbortSignal) => Promise<unknown>,
-) {
-  return usageTask(host, { args, load });
 }

@@ -18,6 +18,18 @@ export interface InteractionSource {
   describe(index: number): BucketFacts | null;
 }
 
+/** How far each key moves the active bucket (clamped to the first and last; Home and End go all the way). */
+const STEPS: Partial<Record<string, number>> = {
+  ArrowRight: 1,
+  ArrowUp: 1,
+  ArrowLeft: -1,
+  ArrowDown: -1,
+  PageUp: 10,
+  PageDown: -10,
+  Home: -Infinity,
+  End: Infinity,
+};
+
 /** Pointer and keyboard state of the chart; asks its host to re-render on a change. */
 export class ChartInteraction {
   /** The active bucket; -1 for none. */
@@ -113,43 +125,16 @@ export class ChartInteraction {
     const n = this.source.buckets().length;
     if (n === 0) return;
     const current = this.active >= 0 ? this.active : 0;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowUp':
-        next = Math.min(n - 1, current + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        next = Math.max(0, current - 1);
-        break;
-      case 'PageUp':
-        next = Math.min(n - 1, current + 10);
-        break;
-      case 'PageDown':
-        next = Math.max(0, current - 10);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = n - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.source.select(current);
-        return;
-      case 'Escape':
-        if (this.visible) {
-          event.preventDefault();
-          this.set(current, false);
-        }
-        return;
-      default:
-        return;
+    const step = STEPS[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      this.set(Math.min(n - 1, Math.max(0, current + step)), true, true);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.source.select(current);
+    } else if (event.key === 'Escape' && this.visible) {
+      event.preventDefault();
+      this.set(current, false);
     }
-    event.preventDefault();
-    this.set(next, true, true);
   };
 }

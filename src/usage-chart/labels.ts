@@ -14,20 +14,10 @@ const MONTH_DAY: Options = { month: 'short', day: 'numeric' };
 const MONTH: Options = { month: 'short' };
 const YEAR: Options = { year: 'numeric' };
 
+const TICK_FORMAT: Record<TickLevel['unit'], Options> = { hour: TIME, day: MONTH_DAY, week: MONTH_DAY, month: MONTH, year: YEAR };
+
 /** The main line of a tick label for a level. */
-export function tickFormat(level: TickLevel): Options {
-  switch (level.unit) {
-    case 'hour':
-      return TIME;
-    case 'day':
-    case 'week':
-      return MONTH_DAY;
-    case 'month':
-      return MONTH;
-    case 'year':
-      return YEAR;
-  }
-}
+export const tickFormat = (level: TickLevel): Options => TICK_FORMAT[level.unit];
 
 /** A wide sample label (for spacing): 28 December, 22:00. */
 const SAMPLE = Date.UTC(2026, 11, 28, 22, 0);
@@ -52,17 +42,10 @@ export interface TickLabel {
 
 /**
  * The same options with the zone's short name (`CEST`, `GMT+2`): for a wall time that happens
- * twice, the name is what tells the two apart.
+ * twice, the name is what tells the two apart. (Only such rare times pay for the new object:
+ * `dateFormat` caches the formatter by the options' contents.)
  */
-const zoned = new WeakMap<Options, Options>();
-export function withZoneName(options: Options): Options {
-  let out = zoned.get(options);
-  if (!out) {
-    out = { ...options, timeZoneName: 'short' };
-    zoned.set(options, out);
-  }
-  return out;
-}
+export const withZoneName = (options: Options): Options => ({ ...options, timeZoneName: 'short' });
 
 /** Labels of the ticks at `indexes` (bucket starts `starts`, their local fields `fields`). */
 export function tickLabels(
@@ -77,7 +60,7 @@ export function tickLabels(
 ): TickLabel[] {
   const main = dateFormat(locale, timeZone, tickFormat(level));
   const mainZoned = dateFormat(locale, timeZone, withZoneName(tickFormat(level)));
-  const contextFormat = level.unit === 'hour' ? dateFormat(locale, timeZone, MONTH_DAY) : dateFormat(locale, timeZone, YEAR);
+  const contextFormat = dateFormat(locale, timeZone, level.unit === 'hour' ? MONTH_DAY : YEAR);
   let previous: LocalFields | null = null;
   return indexes.map((i) => {
     const f = fields[i];

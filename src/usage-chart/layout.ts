@@ -7,7 +7,7 @@ import { bisectRight, max, nice, ticks as d3ticks } from 'd3-array';
 import type { CapacityChange, Interval, UsageBucket } from '../core/types.js';
 import { formatInteger } from '../shared/format.js';
 import { estimateWidth, tickLabels, tickSpacing, type Measure } from './labels.js';
-import { chooseTicks, localFieldsOfIso, type TickLevel } from './ticks.js';
+import { chooseTicks, localFieldsOfIso } from './ticks.js';
 
 /**
  * A linear scale: d3-array's `nice` and `ticks` with the mapping written out. (d3-scale's
@@ -18,7 +18,6 @@ export interface Linear {
   (value: number): number;
   invert(px: number): number;
   domain(): [number, number];
-  range(): [number, number];
 }
 
 export function linear([d0, d1]: [number, number], [r0, r1]: [number, number]): Linear {
@@ -26,7 +25,6 @@ export function linear([d0, d1]: [number, number], [r0, r1]: [number, number]): 
   const scale = ((v: number) => r0 + (v - d0) * k) as Linear;
   scale.invert = (px) => (k === 0 ? d0 : d0 + (px - r0) / k);
   scale.domain = () => [d0, d1];
-  scale.range = () => [r0, r1];
   return scale;
 }
 
@@ -90,7 +88,6 @@ export interface ChartLayout {
   availableLine: string;
   averageLine: string;
   xTicks: XTick[];
-  xLevel: TickLevel | null;
   yTicks: YTick[];
   /** Ghost outlines of the previous period's peaks, one per slot ('' when not compared). */
   previousPeaks: string;
@@ -210,7 +207,8 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     ...seriesPaths(groups, series((b) => b.available, (v) => v[v.length - 1]), series((b) => b.averagePeak, mean), y, bars[0]),
     ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth, margin, measure),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
-    previousPeaks: input.previous ? ghostBars(groups.map((g) => peakOf(input.previous!, g)), drawn, y) : '',
+    // Each group's highest previous peak (d3's max skips the buckets with none; undefined if all are).
+    previousPeaks: input.previous ? ghostBars(groups.map((g) => max(input.previous!.slice(g.first, g.last + 1), (v) => v)), drawn, y) : '',
     changeMarks: (input.changes ?? []).map((c, index) => {
       // On the step as drawn: the slot the change falls in shows the licences at its end.
       const px = x(Date.parse(c.at));
@@ -263,16 +261,6 @@ function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** The highest previous peak of a group's buckets (undefined where none was compared). */
-function peakOf(previous: ReadonlyArray<number | undefined>, g: Group): number | undefined {
-  let best: number | undefined;
-  for (let i = g.first; i <= g.last; i++) {
-    const v = previous[i];
-    if (v !== undefined && (best === undefined || v > best)) best = v;
-  }
-  return best;
-}
-
 /** The previous period's peaks as ghost bars: each slot's bar outline (open at the bottom), in one path. */
 function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly Bar[], y: Linear): string {
   const y0 = r2(y(0));
@@ -287,7 +275,7 @@ function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly B
 }
 
 /** A coordinate to 1/100 px: plenty for a screen, and short path strings for thousands of buckets. */
-const r2 = (v: number) => Math.round(v * 100) / 100;
+export const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * Available Sessions as steps over each group of slots (capacity changes are steps, not slopes):
@@ -295,7 +283,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
  * middles. Written directly rather than through d3-shape's curveStepAfter: the same path in half
  * the numbers, which matters at a few thousand buckets.
  */
-export function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first?: Bar) {
+export function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first: Bar) {
   const n = groups.length;
   if (n === 0) return { availableArea: '', availableLine: '', averageLine: '' };
   const edge: string[] = [`M${r2(groups[0].x0)},${r2(y(available[0]))}H${r2(groups[0].x1)}`];
@@ -306,9 +294,8 @@ export function seriesPaths(groups: readonly Group[], available: readonly number
   let averageLine: string;
   if (n === 1) {
     const v = r2(y(average[0]));
-    // One bucket: a level line across its bar.
-    const bar = first ?? { x: groups[0].x0, width: groups[0].x1 - groups[0].x0 };
-    averageLine = `M${r2(bar.x)},${v}L${r2(bar.x + bar.width)},${v}`;
+    // One bucket: a level line across its bar (`first`, there whenever a group is).
+    averageLine = `M${r2(first.x)},${v}L${r2(first.x + first.width)},${v}`;
   } else {
     const points: string[] = new Array(n);
     for (let i = 0; i < n; i++) points[i] = `${r2((groups[i].x0 + groups[i].x1) / 2)},${r2(y(average[i]))}`;
@@ -330,8 +317,8 @@ function xAxis(
   plotWidth: number,
   margin: Margin,
   measure: Measure,
-): { xTicks: XTick[]; xLevel: TickLevel | null } {
-  if (bars.length === 0) return { xTicks: [], xLevel: null };
+): { xTicks: XTick[] } {
+  if (bars.length === 0) return { xTicks: [] };
   const fields = starts.map((t, i) => localFieldsOfIso(isoStarts[i], t, timeZone));
   const { level, indexes } = chooseTicks(fields, interval, plotWidth, (l) => tickSpacing(l, locale, measure));
   // A range that starts inside a group (a Thursday of a weekly view, the 17th of a monthly one)
@@ -360,7 +347,7 @@ function xAxis(
   // tick of its group.
   const contexts = tickLabels(starts, fields, kept.map((t) => t.index), level, timeZone, locale);
   const xTicks = kept.map(({ left: _l, right: _r, ...tick }, k) => ({ ...tick, context: contexts[k].context }));
-  return { xTicks, xLevel: level };
+  return { xTicks };
 }
 
 /** The bucket under the plot's x coordinate `px` (clamped to the first and last). */

@@ -25,7 +25,7 @@ import { bucketFacts, filtersText, placeTooltip, renderLegend, renderSummary, re
 import { atCapacity } from './layout.js';
 import { SizeController } from '../shared/resize-controller.js';
 import { labelMeasure } from './measure.js';
-import { aligned, isPreviousOf, previousRange, previousTask } from './compare.js';
+import { aligned, isPreviousOf, previousRange } from './compare.js';
 import { renderChangeList, renderChangeMarks } from './changes.js';
 import { ChartToolbar, hourAllowed } from './toolbar.js';
 import { usageStyles } from './usage-chart.styles.js';
@@ -177,15 +177,15 @@ export abstract class LicenseUsageElement extends ReportElement {
     load: (params, signal) => this.request('usage', params, signal),
   });
 
-  private readonly previous = previousTask(
-    this,
-    () => {
+  /** The previous period's report, for compare. */
+  private readonly previous = usageTask(this, {
+    args: () => {
       const { from, to } = previousRange(this.range);
       // No request while compare is off (a null endpoint makes none).
       return [this.compare ? this.endpoint : null, this.product, from, to, this.resolvedInterval, this.zone, this.organizationIds.join(','), this.fetch];
     },
-    (params, signal) => this.request('usage', params, signal),
-  );
+    load: (params, signal) => this.request('usage', params, signal),
+  });
 
   private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
 
@@ -301,10 +301,9 @@ export abstract class LicenseUsageElement extends ReportElement {
     const compared = this.comparedWith(data);
     const previous = compared ? this.previous.value : undefined;
     if (this.memo?.data === data && this.memo.previous === previous && this.memo.key === key) return this.memo.layout;
+    // The response gives buckets, interval and timeZone.
     const layout = layoutChart({
-      buckets: data.buckets,
-      interval: data.interval,
-      timeZone: data.timeZone,
+      ...data,
       locale,
       width,
       height,

@@ -130,12 +130,14 @@ export function renderSummary(data: UsageResponse, locale: string): TemplateResu
   return renderStats(stats);
 }
 
+/** A `YYYY-MM-DD` day of the range, as the summary and the PNG name it. */
+const dayText = (day: string, locale: string) => formatDateTime(locale, 'UTC', Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium' });
+
 /** The figure's text summary: range and zone, peak, utilization, denials, licences, buckets at capacity. */
 export function summaryText(data: UsageResponse, locale: string): string {
-  const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
   return str('chartSummary', {
-    from: day(data.from),
-    to: day(data.to),
+    from: dayText(data.from, locale),
+    to: dayText(data.to, locale),
     zone: data.timeZone,
     peak: formatInteger(locale, data.summary.peak),
     available: formatInteger(locale, data.summary.available),
@@ -147,19 +149,25 @@ export function summaryText(data: UsageResponse, locale: string): string {
   });
 }
 
+/** The name of each interval (the toolbar's options, the PNG's filter line). */
+export const INTERVAL_NAME = { hour: 'intervalHour', day: 'intervalDay', week: 'intervalWeek', month: 'intervalMonth' } as const;
+
 const AVERAGE_MEANING = { hour: 'averagePeakHour', day: 'averagePeakDay', week: 'averagePeakWeek', month: 'averagePeakMonth' } as const;
 
 /** What Average Peak means at this interval, in words (CONTRACT 4, averagePeak). */
 export const averagePeakMeaning = (interval: Interval) => str(AVERAGE_MEANING[interval]);
+
+/** The colour key of a series (or of `capacity`), as the legend and the tooltip show it. */
+const swatch = (series: string) => html`<span class="swatch swatch-${series}" aria-hidden="true"></span>`;
 
 export function renderLegend(hidden: ReadonlySet<Series>, toggle: (s: Series) => void, interval: Interval, zone: string, comparing = false): TemplateResult {
   return html`<div class="legend" part="legend" role="group" aria-label=${str('chartLegend')}>
       ${SERIES.filter((s) => s !== 'previous' || comparing).map(
         (s) => html`<button type="button" class="legend-item" part="legend-item" data-series=${s} aria-pressed=${hidden.has(s) ? 'false' : 'true'}
           aria-describedby=${s === 'average' ? 'average-meaning' : nothing}
-          @click=${() => toggle(s)}><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(SERIES_LABEL[s])}</button>`,
+          @click=${() => toggle(s)}>${swatch(s)}${str(SERIES_LABEL[s])}</button>`,
       )}
-      <span class="legend-key" part="legend-key"><span class="swatch swatch-capacity" aria-hidden="true"></span>${str('atCapacity')}</span>
+      <span class="legend-key" part="legend-key">${swatch('capacity')}${str('atCapacity')}</span>
     </div>
     <p class="legend-notes" part="legend-notes"><span id="average-meaning">${averagePeakMeaning(interval)}</span
       ><span class="zone-note" part="zone">${str('timesIn', { zone })}</span></p>`;
@@ -182,8 +190,6 @@ export function placeTooltip(x0: number, x1: number, boxWidth: number, top: numb
 
 // Inline styles are set as the `style` property (the CSSOM), never as the attribute: a host page
 // whose Content-Security-Policy has no 'unsafe-inline' in style-src blocks style attributes.
-const swatch = (series: string) => html`<span class="swatch swatch-${series}" aria-hidden="true"></span>`;
-
 export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: boolean): TemplateResult {
   const previous = f.previous;
   return html`<div class="tooltip" part="tooltip" id="tooltip" role="tooltip" ?hidden=${!visible}
@@ -222,15 +228,12 @@ export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, prev
   });
 }
 
-const INTERVAL_NAME = { hour: 'intervalHour', day: 'intervalDay', week: 'intervalWeek', month: 'intervalMonth' } as const;
-
 /** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
 export function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {
   const names = organizationIds.map((id) => data.organizations.find((o) => o.id === id)?.name ?? id);
-  const day = (d: string) => formatDateTime(locale, 'UTC', Date.parse(`${d}T00:00:00Z`), { dateStyle: 'medium' });
   return [
     names.length ? names.join(', ') : str('allOrganizations'),
-    `${day(data.from)} – ${day(data.to)}`,
+    `${dayText(data.from, locale)} – ${dayText(data.to, locale)}`,
     `${str('interval')}: ${str(INTERVAL_NAME[data.interval])}`,
     data.timeZone,
   ].join(' · ');

@@ -38,32 +38,16 @@ export function localFieldsOfIso(text: string, ms: number, timeZone: string): Lo
   return { year, month, day, hour: Number(m[4]), days, weekday: isoWeekday(days) };
 }
 
-/** Every level, finest first. */
-export const LEVELS: readonly TickLevel[] = [
-  { unit: 'hour', step: 1 },
-  { unit: 'hour', step: 2 },
-  { unit: 'hour', step: 3 },
-  { unit: 'hour', step: 6 },
-  { unit: 'hour', step: 12 },
-  { unit: 'day', step: 1 },
-  { unit: 'day', step: 2 },
-  { unit: 'week', step: 1 },
-  { unit: 'week', step: 2 },
-  { unit: 'month', step: 1 },
-  { unit: 'month', step: 2 },
-  { unit: 'month', step: 3 },
-  { unit: 'month', step: 6 },
-  { unit: 'year', step: 1 },
-  { unit: 'year', step: 2 },
-  { unit: 'year', step: 5 },
-  { unit: 'year', step: 10 },
-];
+/** The steps of each unit, finest unit first. */
+const STEPS: Record<TickUnit, number[]> = { hour: [1, 2, 3, 6, 12], day: [1, 2], week: [1, 2], month: [1, 2, 3, 6], year: [1, 2, 5, 10] };
+const UNITS = Object.keys(STEPS) as TickUnit[];
 
-const RANK: Record<TickUnit, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
+/** Every level, finest first. */
+export const LEVELS: readonly TickLevel[] = UNITS.flatMap((unit) => STEPS[unit].map((step) => ({ unit, step })));
 
 /** The levels that can mark buckets of `interval` (no hour ticks on daily buckets). */
 export function levelsFor(interval: Interval): TickLevel[] {
-  return LEVELS.filter((l) => RANK[l.unit] >= RANK[interval]);
+  return LEVELS.filter((l) => UNITS.indexOf(l.unit) >= UNITS.indexOf(interval));
 }
 
 /** The number a unit's groups are counted by (changes exactly when a new group starts). */
@@ -82,22 +66,16 @@ function ordinal(unit: TickUnit, f: LocalFields): number {
   }
 }
 
-/** Whether a group of `level` that starts at `f` carries a tick. */
-function aligned(level: TickLevel, f: LocalFields): boolean {
-  const { unit, step } = level;
+/**
+ * Whether a group of `level` that starts at `f` carries a tick: every `step`-th group counted by
+ * its ordinal (the steps of hours divide 24 and those of months 12, so that is every `step`-th
+ * hour of the day and month of the year); days by the day of the month, past step 1 never the
+ * 30th or 31st.
+ */
+function aligned({ unit, step }: TickLevel, f: LocalFields): boolean {
   if (step === 1) return true;
-  switch (unit) {
-    case 'hour':
-      return f.hour % step === 0;
-    case 'day':
-      return (f.day - 1) % step === 0 && f.day < 30;
-    case 'week':
-      return Math.floor((f.days + 3) / 7) % step === 0;
-    case 'month':
-      return (f.month - 1) % step === 0;
-    case 'year':
-      return f.year % step === 0;
-  }
+  if (unit === 'day') return (f.day - 1) % step === 0 && f.day < 30;
+  return ordinal(unit, f) % step === 0;
 }
 
 /**

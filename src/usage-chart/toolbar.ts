@@ -8,14 +8,8 @@ import { live } from 'lit/directives/live.js';
 import { INTERVALS, MAX_HOUR_RANGE_DAYS, type Interval, type Organization } from '../core/types.js';
 import { rangeLength, type DateRange } from '../shared/dates.js';
 import { ReportToolbar, tableButton } from '../shared/toolbar.js';
-import { str, type StringKey } from '../shared/strings.js';
-
-const INTERVAL_LABEL: Record<Interval, StringKey> = {
-  hour: 'intervalHour',
-  day: 'intervalDay',
-  week: 'intervalWeek',
-  month: 'intervalMonth',
-};
+import { str } from '../shared/strings.js';
+import { INTERVAL_NAME } from './panels.js';
 
 /** Whether an hourly view may be asked for this range (CONTRACT 3.1). */
 export function hourAllowed(range: DateRange): boolean {
@@ -37,21 +31,22 @@ export interface ToolbarState {
   disabled?: boolean;
 }
 
+/** What the toolbar's filters and buttons do (called unbound). */
 export interface ToolbarActions {
-  interval(interval: Interval): void;
-  range(range: DateRange): void;
-  organization(ids: string[]): void;
-  toggleTable(): void;
-  toggleCompare(): void;
-  exportCsv(): void;
-  exportPng(): void;
+  interval: (interval: Interval) => void;
+  range: (range: DateRange) => void;
+  organization: (ids: string[]) => void;
+  toggleTable: () => void;
+  toggleCompare: () => void;
+  exportCsv: () => void;
+  exportPng: () => void;
 }
 
 export class ChartToolbar {
   private readonly toolbar: ReportToolbar;
 
   constructor(host: ReactiveControllerHost & HTMLElement, private readonly actions: ToolbarActions) {
-    this.toolbar = new ReportToolbar(host, (ids) => actions.organization(ids));
+    this.toolbar = new ReportToolbar(host, actions.organization);
   }
 
   render(s: ToolbarState): TemplateResult {
@@ -61,12 +56,12 @@ export class ChartToolbar {
     const off = Boolean(s.disabled);
     const noSave = !s.hasData || s.busy || off;
     return html`${this.toolbar.render(
-      { range: s.range, today: s.today, organization: s.organization, organizations: s.organizations, disabled: off, onRange: (r) => a.range(r) },
+      { range: s.range, today: s.today, organization: s.organization, organizations: s.organizations, disabled: off, onRange: a.range },
       [
-        { part: 'compare-button', label: str('compare'), pressed: s.compare, disabled: off, click: () => a.toggleCompare() },
-        tableButton(s.showTable, !s.hasData || off, () => a.toggleTable()),
-        { part: 'export-button export-csv', label: str('exportCsv'), disabled: noSave, click: () => a.exportCsv() },
-        { part: 'export-button export-png', label: str('exportPng'), disabled: noSave, click: () => a.exportPng() },
+        { part: 'compare-button', label: str('compare'), pressed: s.compare, disabled: off, click: a.toggleCompare },
+        tableButton(s.showTable, !s.hasData || off, a.toggleTable),
+        { part: 'export-button export-csv', label: str('exportCsv'), disabled: noSave, click: a.exportCsv },
+        { part: 'export-button export-png', label: str('exportPng'), disabled: noSave, click: a.exportPng },
       ],
       {
         filters: html`<div class="field interval-field">
@@ -75,7 +70,7 @@ export class ChartToolbar {
             aria-describedby=${hourOk ? nothing : 'hour-reason'}>
             ${INTERVALS.map(
               (i) => html`<option value=${i} ?selected=${i === s.interval} ?disabled=${i === 'hour' && !hourOk}
-                title=${i === 'hour' && !hourOk ? str('hourDisabledReason') : nothing}>${str(INTERVAL_LABEL[i])}</option>`,
+                title=${i === 'hour' && !hourOk ? str('hourDisabledReason') : nothing}>${str(INTERVAL_NAME[i])}</option>`,
             )}
           </select>
         </div>`,

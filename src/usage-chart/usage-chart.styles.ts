@@ -277,20 +277,15 @@ export const usageStyles = css`
     .bar-capacity {
       stroke: CanvasText;
     }
-    .swatch-previous {
-    background: none;
-    border: 1.5px dashed var(--_previous);
-  }
-  .swatch-capacity {
+    .swatch-capacity {
       background: repeating-linear-gradient(135deg, CanvasText 0 2px, Highlight 2px 5px);
       forced-color-adjust: none;
     }
     .available-area {
       fill: GrayText;
     }
-    .available-line,
-    .axis-line,
-    .tick {
+    /* (The axes' own GrayText is in chromeStyles.) */
+    .available-line {
       stroke: GrayText;
     }
     .average-line {
