@@ -6,9 +6,9 @@
 //    minifies, and readable modules give readable stack traces.
 // 2. dist/kre-license-reports.bundle.js: everything from src/index.ts inlined and minified, for a
 //    host page without a bundler (one <script type="module">). Its size budget is `npm run size`.
-//    What only an export runs (the CSV and PNG writers, which the elements import() on the first
-//    export: src/shared/writers.ts) goes to one file beside it, dist/kre-license-reports.writers.js,
-//    that the bundle loads itself from its own folder: a page that never exports never loads it.
+//    What only a user's action needs (src/shared/on-demand.ts: the table views, a filter's open
+//    list, the CSV and PNG writers, which the elements import() on first use) goes to one file beside
+//    it, dist/kre-license-reports.on-demand.js, that the bundle loads itself from its own folder.
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -55,6 +55,28 @@ function cleanDist() {
   };
 }
 
+/**
+ * For the bundle only: src/index.ts first imports every stylesheet module, so that all the CSS sits
+ * together in the bundle. gzip finds repeats only within 32 KB of each other, and the sheets repeat
+ * one another's custom properties and rules: together they compress by about 0.8 KB better than
+ * spread among the elements' code. The modules only create Lit CSSResults: importing them first
+ * runs nothing earlier that matters.
+ * @returns {import('rollup').Plugin}
+ */
+function stylesTogether() {
+  const entry = resolvePath('src/index.ts');
+  const sheets = ['src/shared/styles.ts', 'src/shared/chrome.styles.ts', 'src/shared/filters/filters.styles.ts', 'src/usage-chart/usage-chart.styles.ts', 'src/planner/planner.styles.ts', 'src/sessions-table/sessions.styles.ts', 'src/sessions-table/table.styles.ts'];
+  return {
+    name: 'styles-together',
+    transform(code, id) {
+      if (id !== entry) return null;
+      const missing = sheets.filter((file) => !existsSync(file));
+      if (missing.length) this.error(`styles-together: ${missing.join(', ')} not found (update the list in rollup.config.mjs)`);
+      return { code: sheets.map((file) => `import './${file.slice('src/'.length).replace(/\.ts$/, '.js')}';\n`).join('') + code, map: null };
+    },
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 const configs = [
   {
@@ -88,7 +110,7 @@ const configs = [
 if (input.index) {
   configs.push({
     input: 'src/index.ts',
-    // The writers' chunk imports what it shares with the bundle from the bundle itself.
+    // The on-demand chunk imports what it shares with the bundle from the bundle itself.
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
@@ -99,6 +121,7 @@ if (input.index) {
     },
     plugins: [
       sourcesKeepSideEffects(),
+      stylesTogether(),
       // The `browser` condition, never `development`: the bundle carries Lit's production build.
       nodeResolve({ browser: true }),
       typescript({
@@ -110,7 +133,7 @@ if (input.index) {
       // Lit's css`` literals: terser keeps template text as written.
       minifyCssLiterals(),
       collapseTemplateWhitespace(),
-      terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+      terser({ module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),
     ],
   });
 }

@@ -5,9 +5,9 @@
  */
 
 // Elements (each defining module registers its tag).
+export { KreUserSessions } from './kre-user-sessions.js';
 export { KreLicenseUsage } from './kre-license-usage.js';
 export { TestcloudLicenseUsage } from './testcloud-license-usage.js';
-export { KreUserSessions } from './kre-user-sessions.js';
 export { KreLicensePlanner } from './kre-license-planner.js';
 
 // Events, strings and errors a host relies on.

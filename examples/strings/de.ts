@@ -90,6 +90,7 @@ export const de: Strings = {
   copy: 'Kopieren',
   exporting: '{done} von {total} Zeilen werden exportiert',
   cancel: 'Abbrechen',
+  onDemandFailed: 'Dieser Teil des Berichts konnte nicht geladen werden: {detail}.',
   exportFailed: 'Der Export wurde abgebrochen: {detail}. Es wurde keine Datei gespeichert.',
   exportCancelled: 'Export abgebrochen. Es wurde keine Datei gespeichert.',
   exportStarted: 'Export gestartet.',

@@ -89,6 +89,7 @@ export const ja: Strings = {
   copy: 'コピー',
   exporting: '{total} 行中 {done} 行をエクスポート中',
   cancel: 'キャンセル',
+  onDemandFailed: 'レポートのこの部分を読み込めませんでした: {detail}。',
   exportFailed: 'エクスポートが停止しました: {detail}。ファイルは保存されていません。',
   exportCancelled: 'エクスポートをキャンセルしました。ファイルは保存されていません。',
   exportStarted: 'エクスポートを開始しました。',

@@ -2,16 +2,16 @@
  * The coverage section's pieces: the strip of marks, the chart (licences in use on x, one slot per
  * level, share of the time on y: a bar per level for the time at exactly that level, a step line
  * for the time at or below it, the licences available as a rule with the time beyond it shaded,
- * and the p50 to max marks on the line, their labels stacked in rows so they never overlap), its
- * legend and the table view.
+ * and the p50 to max marks on the line, their labels stacked in rows so they never overlap) and its
+ * legend (the table view is in table-view.ts).
  */
 import { html, svg, type TemplateResult } from 'lit';
 import { ticks } from 'd3-array';
 import type { CapacityResponse } from '../core/types.js';
-import { formatInteger, formatPercent, formatSeconds, formatShare } from '../shared/format.js';
+import { formatInteger, formatPercent } from '../shared/format.js';
 import { str } from '../shared/strings.js';
 import { renderAxes } from '../shared/axes.js';
-import { renderDataTable, renderStats } from '../shared/table.js';
+import { renderStats } from '../shared/table.js';
 import { coverageName, markFigures, MARKS, type LevelShare } from './coverage.js';
 
 /** p50 to max, the licences available and the requests denied, as the summary strip. */
@@ -32,19 +32,6 @@ export const renderCoverageLegend = () =>
       (s, i) => html`<span class="legend-key"><span class="swatch swatch-${s}" aria-hidden="true"></span>${str(LEGEND[i])}</span>`,
     )}
   </div>`;
-
-/** The table view: a row per level, the time at it and the share at or below. */
-export const renderCoverageTable = (shares: readonly LevelShare[], locale: string, caption: string) =>
-  renderDataTable({
-    id: 'coverage-caption',
-    caption,
-    head: [str('licencesInUse'), str(LEGEND[0]), str(LEGEND[1])],
-    rows: shares.map((s) => [
-      formatInteger(locale, s.level),
-      `${formatSeconds(locale, s.seconds)} (${formatShare(locale, s.share)})`,
-      formatShare(locale, s.cumulative),
-    ]),
-  });
 
 const ROW = 14;
 

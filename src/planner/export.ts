@@ -1,6 +1,6 @@
 /**
  * The planner's downloads: file names here; the code that writes the files
- * (`../shared/writers.js`) loads on the first export, so a page that never exports never downloads it.
+ * (`../shared/on-demand.js`) loads on the first export, so a page that never exports never downloads it.
  */
 import type { CapacityResponse } from '../core/types.js';
 

@@ -17,7 +17,7 @@ import { currentStrings, str, type StringKey } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
 import { ReportToolbar, tableButton } from '../shared/toolbar.js';
 import { answerText, isEmptyCapacity, levelShares, type LevelShare } from './coverage.js';
-import { renderCoverageChart, renderCoverageLegend, renderCoverageTable, renderMarks } from './coverage-view.js';
+import { renderCoverageChart, renderCoverageLegend, renderMarks } from './coverage-view.js';
 import { plannerFileName } from './export.js';
 import { capacityTask, organizationsTask, wholeCount, type CapacityArgs, type Load } from './data.js';
 import { plannerStyles } from './planner.styles.js';
@@ -171,7 +171,7 @@ export class KreLicensePlanner extends ProductReportElement {
     if (!data) return false;
     return this.saved(
       exportFile(this, 'csv', plannerFileName(this.product, data, what), this.filterState(), async () => {
-        const csv = await import('../shared/writers.js');
+        const csv = await import('../shared/on-demand.js');
         return what === 'hours' ? csv.hoursCsv(data, locale) : csv.coverageCsv(data);
       }),
     );
@@ -184,7 +184,18 @@ export class KreLicensePlanner extends ProductReportElement {
     if (!data || !svg) return false;
     const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
     const details = `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`;
-    return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await import('../shared/writers.js')).plannerPng(this, svg, details)));
+    return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await import('../shared/on-demand.js')).plannerPng(this, svg, details)));
+  }
+
+  /** Switches between the charts and the table views (whose code loads with the first switch). */
+  private toggleTable(): void {
+    this.showTable = !this.showTable;
+    if (this.showTable) {
+      this.loadOnDemand().catch((error: unknown) => {
+        this.showTable = false;
+        this.notice = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
+      });
+    }
   }
 
   /** An export's outcome; a failure (no file saved) is said in the notice line. */
@@ -243,7 +254,7 @@ export class KreLicensePlanner extends ProductReportElement {
               onRange: (r) => this.changeFilters(r),
             },
             [
-              tableButton(this.showTable, off, () => (this.showTable = !this.showTable)),
+              tableButton(this.showTable, off, () => this.toggleTable()),
               save('export-csv export-coverage', 'exportCoverageCsv', () => this.exportCsv('coverage')),
               save('export-csv export-hours', 'exportHoursCsv', () => this.exportCsv('hours')),
               save('export-png', 'exportPng', () => this.exportPng()),
@@ -267,14 +278,16 @@ export class KreLicensePlanner extends ProductReportElement {
     const { shares, cells, chart } = this.derived(d, locale);
     const replayed = this.replay.value;
     const count = this.tryCount;
+    // The table views once their code is here (the charts stay until then).
+    const tables = this.showTable ? this.onDemand : null;
     return html`${busyNote}
       <p class="answer" part="answer">${answerText(d, locale)}</p>
       ${renderMarks(d, locale)}
       <div class="panels" aria-busy=${String(busy)}>
         <section class="panel coverage" part="coverage" aria-labelledby="coverage-title">
           <h3 class="panel-title" id="coverage-title">${str('coverageTitle')}</h3>
-          ${this.showTable ? renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${str('timesIn', { zone: d.timeZone })}`) : renderCoverageLegend()}
-          <div class="coverage-plot" part="plot" ?hidden=${this.showTable}>${chart ?? nothing}</div>
+          ${tables ? tables.renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${str('timesIn', { zone: d.timeZone })}`) : renderCoverageLegend()}
+          <div class="coverage-plot" part="plot" ?hidden=${!!tables}>${chart ?? nothing}</div>
         </section>
         ${this.whatIf.render({
           data: d,
@@ -289,7 +302,8 @@ export class KreLicensePlanner extends ProductReportElement {
           cells,
           metric: this.metric,
           picked: this.picked,
-          showTable: this.showTable,
+          showTable: !!tables,
+          table: tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${str('timesIn', { zone: d.timeZone })}`),
           locale,
           zone: d.timeZone,
           seconds: d.seconds,

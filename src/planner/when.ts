@@ -10,7 +10,6 @@ import { ticks } from 'd3-array';
 import type { CapacityHour } from '../core/types.js';
 import { formatDecimal, formatInteger, formatSeconds, formatShare, hourSpan, weekdayName } from '../shared/format.js';
 import { str } from '../shared/strings.js';
-import { renderDataTable } from '../shared/table.js';
 import { renderButton } from '../shared/toolbar.js';
 
 export type Metric = 'peak' | 'average';
@@ -49,6 +48,8 @@ export interface WhenState {
   /** The cell picked by pointer or tap (outlined, in the readout), or -1. */
   picked: number;
   showTable: boolean;
+  /** The table view of the hours, while it shows (`renderHoursTable`, loaded on demand). */
+  table?: unknown;
   locale: string;
   zone: string;
   seconds: number;
@@ -56,7 +57,7 @@ export interface WhenState {
   pick: (index: number) => void;
 }
 
-export function renderWhen({ cells, metric, picked, showTable, locale, zone, seconds, setMetric, pick }: WhenState): TemplateResult {
+export function renderWhen({ cells, metric, picked, showTable, table, locale, zone, seconds, setMetric, pick }: WhenState): TemplateResult {
   const peak = metric === 'peak';
   const value = (c: HeatCell) => (peak ? c.peak : c.averagePeak);
   const f = (v: number) => (peak ? formatInteger : formatDecimal)(locale, v);
@@ -99,12 +100,7 @@ export function renderWhen({ cells, metric, picked, showTable, locale, zone, sec
       </tbody>
     </table>
     ${showTable
-      ? renderDataTable({
-          id: 'hours-caption',
-          caption: `${str('whenTitle')}. ${times}`,
-          head: [str('intervalDay'), str('intervalHour'), str('peakUsage'), str('averagePeak')],
-          rows: cells.map((c) => [c.day, c.hours, formatInteger(locale, c.peak), formatDecimal(locale, c.averagePeak)]),
-        })
+      ? table
       : html`<div class="legend" part="heat-legend" role="group" aria-label=${str('licencesInUse')}>
             ${key(0, formatInteger(locale, 0))}${steps.map((hi, i) => {
               const lo = steps[i - 1] ?? 0;

@@ -4,7 +4,7 @@
  * rows) turned into a Blob part at once so that memory holds at most one page of text, then one
  * Blob downloaded through an object URL and an `<a download>` inside the shadow root (no inline
  * script: fine under a strict CSP). Cancel aborts it; a failure midway saves nothing. This module
- * and core's CSV writer load with the first export (`../shared/writers.js`).
+ * and core's CSV writer load with the first export (`../shared/on-demand.js`).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { sessionCsvRow, sessionsCsvHeader } from '../core/csv.js';

@@ -183,7 +183,7 @@ export class KreUserSessions extends ProductReportElement {
     if (!this.exporter) {
       this.exportLoading = true;
       try {
-        this.exporter = new (await import('../shared/writers.js')).SessionsExport(this);
+        this.exporter = new (await import('../shared/on-demand.js')).SessionsExport(this);
       } catch (error) {
         this.say(exportFailed(error));
         return;

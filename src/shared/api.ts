@@ -80,45 +80,30 @@ export interface RequestJsonOptions {
  * caller aborted (a newer request won).
  */
 export async function requestJson(url: string, { fetch: fetchImpl, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: RequestJsonOptions): Promise<unknown> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const onAbort = () => timeout.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  const doFetch: FetchLike = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const both = AbortSignal.any([signal, timeout]);
+  /** Aborted by a newer request (its AbortError is never shown), else a ReportError. */
+  const failure = (cause: unknown) =>
+    signal.aborted
+      ? (signal.reason ?? cause)
+      : timeout.aborted
+        ? new ReportError('timeout', str('timeoutError', { seconds: Math.round(timeoutMs / 1000) }))
+        : cause instanceof ReportError
+          ? cause
+          : new ReportError('network', str('networkError'), { detail: cause instanceof Error ? cause.message : String(cause) });
+  let response: Response;
   try {
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method: 'GET',
-        headers: { Accept: 'application/json' },
-        credentials: 'same-origin',
-        signal: timeout.signal,
-      });
-    } catch (cause) {
-      throw failure(cause, signal, timeout.signal, timeoutMs);
-    }
-    if (!response.ok) throw await errorFromResponse(response);
-    try {
-      return await response.json();
-    } catch (cause) {
-      if (signal.aborted || timeout.signal.aborted) throw failure(cause, signal, timeout.signal, timeoutMs);
-      const detail = str('invalidJson');
-      throw new ReportError('contract', str('contractError'), { detail });
-    }
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
+    response = await (fetchImpl ?? fetch)(url, { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: both });
+  } catch (cause) {
+    throw failure(cause);
   }
-}
-
-function failure(cause: unknown, outer: AbortSignal, inner: AbortSignal, timeoutMs: number): unknown {
-  // Aborted by a newer request (its AbortError is never shown) or cancelled by the user (a ReportError).
-  if (outer.aborted) return outer.reason ?? cause;
-  if (inner.aborted) {
-    return new ReportError('timeout', str('timeoutError', { seconds: Math.round(timeoutMs / 1000) }));
+  if (!response.ok) throw await errorFromResponse(response);
+  try {
+    return await response.json();
+  } catch (cause) {
+    if (both.aborted) throw failure(cause);
+    throw new ReportError('contract', str('contractError'), { detail: str('invalidJson') });
   }
-  if (cause instanceof ReportError) return cause;
-  return new ReportError('network', str('networkError'), { detail: cause instanceof Error ? cause.message : String(cause) });
 }
 
 /** A body that breaks the contract: names the path and what was wrong. */

@@ -15,6 +15,10 @@ import { emit, type FilterState } from './events.js';
 import { browserTimeZone, resolveLocale } from './format.js';
 import { reportUrl, splitList, type ParamValue } from './url.js';
 import { civilToDays, daysToCivil, formatCivilDate, parseCivilDate, type CivilDate } from '../core/tz.js';
+import type * as OnDemandModule from './on-demand.js';
+
+/** What loads on a user's first use: see `ReportElement.loadOnDemand`. */
+export type OnDemand = typeof OnDemandModule;
 
 export abstract class ReportElement extends LitElement {
   /** Base URL of the report service, absolute or relative. Without it no request is made. */
@@ -55,6 +59,29 @@ export abstract class ReportElement extends LitElement {
   protected notices: readonly AttributeNotice[] = [];
 
   private readonly warned = new Set<string>();
+
+  /** The on-demand code (table views, export writers) once loaded: null before the first use. */
+  protected onDemand: OnDemand | null = null;
+  private onDemandLoad: Promise<OnDemand> | null = null;
+
+  /**
+   * Loads what only a user's action needs (src/shared/on-demand.ts: the table views and the export
+   * writers; a chunk beside dist/kre-license-reports.bundle.js) once, and renders again when it is
+   * here. Rejects when it cannot be loaded; the next call tries again.
+   */
+  protected loadOnDemand(): Promise<OnDemand> {
+    return (this.onDemandLoad ??= import('./on-demand.js').then(
+      (module) => {
+        this.onDemand = module;
+        this.requestUpdate();
+        return module;
+      },
+      (error: unknown) => {
+        this.onDemandLoad = null;
+        throw error;
+      },
+    ));
+  }
 
   constructor() {
     super();

@@ -132,6 +132,7 @@ export const defaultStrings = {
   copy: 'Copy',
   exporting: 'Exporting {done} of {total} rows',
   cancel: 'Cancel',
+  onDemandFailed: 'This part of the report could not be loaded: {detail}.',
   exportFailed: 'The export stopped: {detail}. No file was saved.',
   exportCancelled: 'Export cancelled. No file was saved.',
   exportStarted: 'Export started.',

@@ -57,11 +57,3 @@ export function renderChangeMarks(o: ChangeMarksOptions): TemplateResult | typeo
       : nothing}`;
 }
 
-/** The changes as a list, under the table view. */
-export function renderChangeList(changes: readonly CapacityChange[], organizations: readonly Organization[], zone: string, locale: string): TemplateResult | typeof nothing {
-  if (!changes.length) return nothing;
-  return html`<section class="change-list" part="change-list" aria-labelledby="change-list-title">
-    <h3 id="change-list-title" class="change-list-title">${str('capacityChanges')}</h3>
-    <ul>${changes.map((c) => html`<li>${changeText(c, organizations, zone, locale)}</li>`)}</ul>
-  </section>`;
-}

@@ -1,7 +1,7 @@
 /**
  * The chart's two downloads, each announced first with a cancelable `kre-export`: the buckets as
  * CSV (CONTRACT 6 rules) and the chart as a PNG. The code that writes the files
- * (`../shared/writers.js`) loads on the first export: a page that never exports never downloads it.
+ * (`../shared/on-demand.js`) loads on the first export: a page that never exports never downloads it.
  */
 import type { UsageResponse } from '../core/types.js';
 import { exportFile, type Exporter } from '../shared/download.js';
@@ -15,14 +15,15 @@ export function usageFileName(product: string, from: string, to: string, interva
 export async function exportCsv(host: Exporter, data: UsageResponse | undefined, filters: FilterState): Promise<boolean> {
   if (!data || data.buckets.length === 0) return false;
   return exportFile(host, 'csv', usageFileName(host.product, data.from, data.to, data.interval, 'csv'), filters, async () =>
-    (await import('../shared/writers.js')).bucketsToCsv(data.buckets, data.timeZone),
+    (await import('../shared/on-demand.js')).bucketsToCsv(data.buckets, data.timeZone),
   );
 }
 
 export interface PngText {
   title: string;
-  /** The filters in force, in words: organization, range, interval, zone. */
-  details: string;
+  /** The organizations filtered on, named in the image with the range, interval and zone. */
+  organizationIds: readonly string[];
+  locale: string;
   /** Whether the legend names "At capacity" (some bucket is). */
   capacity: boolean;
 }
@@ -30,6 +31,6 @@ export interface PngText {
 export async function exportPng(host: Exporter, data: UsageResponse | undefined, filters: FilterState, svg: SVGSVGElement | null, text: PngText): Promise<boolean> {
   if (!data || !svg) return false;
   return exportFile(host, 'png', usageFileName(host.product, data.from, data.to, data.interval, 'png'), filters, async () =>
-    (await import('../shared/writers.js')).chartToPng(host, svg, text),
+    (await import('../shared/on-demand.js')).chartToPng(host, svg, data, text),
   );
 }

@@ -21,12 +21,12 @@ import { exportCsv, exportPng } from './export.js';
 import { exportFailed } from '../shared/download.js';
 import { ChartInteraction } from './interaction.js';
 import { layoutChart, type ChartLayout } from './layout.js';
-import { bucketFacts, filtersText, placeTooltip, renderLegend, renderSummary, renderTable, renderTooltip, summaryText } from './panels.js';
+import { bucketFacts, placeTooltip, renderLegend, renderSummary, renderTooltip, summaryText } from './panels.js';
 import { atCapacity } from './layout.js';
 import { SizeController } from '../shared/resize-controller.js';
 import { labelMeasure } from './measure.js';
 import { aligned, isPreviousOf, previousRange } from './compare.js';
-import { renderChangeList, renderChangeMarks } from './changes.js';
+import { renderChangeMarks } from './changes.js';
 import { ChartToolbar, hourAllowed } from './toolbar.js';
 import { usageStyles } from './usage-chart.styles.js';
 
@@ -201,7 +201,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     interval: (interval) => this.changeFilters({ interval }),
     range: (r: DateRange) => this.changeFilters(this.resolvedInterval === 'hour' && !hourAllowed(r) ? { ...r, interval: 'day' } : { ...r }),
     organization: (ids) => this.changeFilters({ organization: ids.join(',') || null }),
-    toggleTable: () => (this.showTable = !this.showTable),
+    toggleTable: () => this.toggleTable(),
     toggleCompare: () => this.changeFilters({ compare: !this.compare }),
     exportCsv: () => void this.exportCsv(),
     exportPng: () => void this.exportPng(),
@@ -259,10 +259,22 @@ export abstract class LicenseUsageElement extends ReportElement {
     if (!data || !svg) return false;
     const text = {
       title: this.heading || this.defaultHeading,
-      details: filtersText(data, this.organizationIds, this.resolvedLocale),
+      organizationIds: this.organizationIds,
+      locale: this.resolvedLocale,
       capacity: data.buckets.some(atCapacity),
     };
     return this.saved(exportPng(this, data, this.filterState(), svg, text));
+  }
+
+  /** Switches between the chart and the table view (whose code loads with the first switch). */
+  private toggleTable(): void {
+    this.showTable = !this.showTable;
+    if (this.showTable) {
+      this.loadOnDemand().catch((error: unknown) => {
+        this.showTable = false;
+        this.notice = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
+      });
+    }
   }
 
   /** An export's outcome; a failure (no file saved) is said in the notice line. */
@@ -374,15 +386,14 @@ export abstract class LicenseUsageElement extends ReportElement {
     const locale = this.resolvedLocale;
     const ctx = { interval: data.interval, zone: data.timeZone, locale };
     const compared = this.comparedWith(data);
+    // The table view once its code is here (the chart stays until then).
+    const tables = this.showTable ? this.onDemand : null;
     return html`${busyNote}${renderSummary(data, locale)}${this.renderPreviousNote()}
       <figure class="figure" part="figure" aria-labelledby="title" aria-describedby="chart-description" aria-busy=${busy ? 'true' : 'false'}>
         <p id="chart-description" class="visually-hidden">${summaryText(data, locale)}</p>
-        ${this.showTable ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s), data.interval, data.timeZone, Boolean(compared))}
-        <div class="plot-area" part="plot" ?hidden=${this.showTable}>${this.renderPlot(data)}</div>
-        ${this.showTable
-          ? html`${renderTable(data, ctx, `${this.heading || this.defaultHeading}: ${summaryText(data, locale)}`, compared)}
-              ${renderChangeList(data.capacityChanges, data.organizations, data.timeZone, locale)}`
-          : nothing}
+        ${tables ? nothing : renderLegend(this.hiddenSeries, (s) => this.toggleSeries(s), data.interval, data.timeZone, Boolean(compared))}
+        <div class="plot-area" part="plot" ?hidden=${!!tables}>${this.renderPlot(data)}</div>
+        ${tables ? tables.renderUsageTable(data, ctx, `${this.heading || this.defaultHeading}: ${summaryText(data, locale)}`, compared) : nothing}
       </figure>`;
   }
 

@@ -1,6 +1,6 @@
 /**
- * The HTML around the chart: the summary strip, the legend, the tooltip, the text summary, the
- * data table and the loading skeleton. Plain functions of the numbers, in the element's locale.
+ * The HTML around the chart: the summary strip, the legend, the tooltip, the text summary and the
+ * loading skeleton (the table view is in table-view.ts). Plain functions of the numbers, in the element's locale.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Interval, UsageBucket, UsageResponse } from '../core/types.js';
@@ -9,7 +9,7 @@ import { str, type StringKey } from '../shared/strings.js';
 import { SERIES, type Series } from './chart-view.js';
 import { bucketText, peakAtText } from './labels.js';
 import { atCapacity, peakReachedLicences } from './layout.js';
-import { renderDataTable, renderStats } from '../shared/table.js';
+import { renderStats } from '../shared/table.js';
 import { changeText, comparedSentence, type ComparedFacts } from './compare.js';
 
 export interface Ctx {
@@ -70,7 +70,7 @@ export function bucketFacts(b: UsageBucket, { interval, zone, locale }: Ctx, pre
 type FactKey = 'available' | 'peak' | 'peakAt' | 'average' | 'utilization' | 'denied';
 
 /** A bucket's facts in the order the tooltip, the table and a screen reader give them (with the series' swatch). */
-const FACTS: ReadonlyArray<readonly [FactKey, StringKey, Series?]> = [
+export const FACTS: ReadonlyArray<readonly [FactKey, StringKey, Series?]> = [
   ['available', 'availableSessions', 'available'],
   ['peak', 'peakUsage', 'peak'],
   ['peakAt', 'peakAt'],
@@ -131,7 +131,7 @@ export function renderSummary(data: UsageResponse, locale: string): TemplateResu
 }
 
 /** A `YYYY-MM-DD` day of the range, as the summary and the PNG name it. */
-const dayText = (day: string, locale: string) => formatDateTime(locale, 'UTC', Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium' });
+export const dayText = (day: string, locale: string) => formatDateTime(locale, 'UTC', Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium' });
 
 /** The figure's text summary: range and zone, peak, utilization, denials, licences, buckets at capacity. */
 export function summaryText(data: UsageResponse, locale: string): string {
@@ -208,33 +208,4 @@ export function renderTooltip(f: BucketFacts, place: TooltipPlace, visible: bool
   </div>`;
 }
 
-export function renderTable(data: UsageResponse, ctx: Ctx, caption: string, previous?: ReadonlyArray<UsageBucket | undefined>): TemplateResult {
-  const facts = data.buckets.map((b, i) => bucketFacts(b, ctx, previous?.[i]));
-  return renderDataTable({
-    id: 'table-caption',
-    caption,
-    head: ['period', ...FACTS.map((fact) => fact[1]), ...(previous ? (['previousPeak', 'change'] as const) : [])].map((label) => str(label as StringKey)),
-    rows: facts.map((f) => [
-      f.title,
-      ...FACTS.map(
-        ([key]) => html`${f[key]}${key === 'peak' && f.atCapacity
-          ? html` <span class="badge" part="badge">${str('atCapacity')}</span>
-              <span class="capacity-reason">${f.capacityReasons.join(', ')}</span>`
-          : nothing}`,
-      ),
-      ...(previous ? [f.previous?.peak ?? '—', f.previous?.peakChange ?? '—'] : []),
-    ]),
-    rowPart: (_, i) => (facts[i].atCapacity ? 'row row-capacity' : 'row'),
-  });
-}
 
-/** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
-export function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {
-  const names = organizationIds.map((id) => data.organizations.find((o) => o.id === id)?.name ?? id);
-  return [
-    names.length ? names.join(', ') : str('allOrganizations'),
-    `${dayText(data.from, locale)} – ${dayText(data.to, locale)}`,
-    `${str('interval')}: ${str(INTERVAL_NAME[data.interval])}`,
-    data.timeZone,
-  ].join(' · ');
-}

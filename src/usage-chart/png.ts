@@ -5,7 +5,9 @@
  */
 import { drawLegend, drawPng, pngLook, svgImage } from '../shared/png.js';
 import { str } from '../shared/strings.js';
+import type { UsageResponse } from '../core/types.js';
 import type { PngText } from './export.js';
+import { dayText, INTERVAL_NAME } from './panels.js';
 
 export { PNG_SCALE } from '../shared/png.js';
 
@@ -22,10 +24,10 @@ export interface PngLegendItem {
 }
 
 /** The PNG of the chart: `width × (height + title)` CSS pixels at PNG_SCALE. */
-export async function chartToPng(host: Element, svg: SVGSVGElement, text: PngText): Promise<Blob> {
+export async function chartToPng(host: Element, svg: SVGSVGElement, data: UsageResponse, text: PngText): Promise<Blob> {
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;
-  const o = { ...text, ...pngLook(host), legend: pngLegend(svg, text.capacity) };
+  const o = { title: text.title, details: filtersText(data, text.organizationIds, text.locale), ...pngLook(host), legend: pngLegend(svg, text.capacity) };
   const image = await svgImage(svg);
   return drawPng(width, height + PNG_TITLE_HEIGHT, o.background, (c) => {
     // Title, filters and legend, each on its line, cut to the image's width.
@@ -98,4 +100,15 @@ function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
   const hatch = paint('.hatch-stripe', 'fill');
   if (capacity && hatch) items.push({ label: str('atCapacity'), kind: 'hatch', color: hatch, ground: peak ?? hatch });
   return items;
+}
+
+/** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
+function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {
+  const names = organizationIds.map((id) => data.organizations.find((o) => o.id === id)?.name ?? id);
+  return [
+    names.length ? names.join(', ') : str('allOrganizations'),
+    `${dayText(data.from, locale)} – ${dayText(data.to, locale)}`,
+    `${str('interval')}: ${str(INTERVAL_NAME[data.interval])}`,
+    data.timeZone,
+  ].join(' · ');
 }

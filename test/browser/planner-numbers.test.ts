@@ -2,7 +2,7 @@
 // America/New_York: the answer, the marks, the coverage chart's bars, line and marks, the 168 cells
 // of the weekday × hour map and their names, both tables of the table view, and the what-if's
 // real and replayed figures. The hand-checked cells of the DST hours are spelled out.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CapacityResponse } from '../../src/core/types.js';
 import { $, $$, DST_CASES, expected, LATER, mount, serve, settled, text, useMockService } from './planner-fixtures.js';
 
@@ -116,6 +116,7 @@ describe('<kre-license-planner> numbers equal core on DST weeks', () => {
         const d = want();
         $<HTMLButtonElement>(el, '[part~="table-button"]')!.click();
         await el.updateComplete;
+        await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
         const [coverage, hours] = $$(el, '.data-table:not(.compare)');
         let below = 0;
         const rows = [...coverage.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));

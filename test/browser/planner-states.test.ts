@@ -2,7 +2,7 @@
 // over the old report), empty range, 401/403, 400 with the server's detail, 500, network error,
 // time-out, malformed JSON and a contract violation (each with retry); a failed what-if in its own
 // panel; another endpoint never shows the previous one's report; a newer request aborts the older.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { MockFailure } from '../../src/mock/index.js';
 import { $, $$, expected, mount, reportRequests, settled, text, useMockService } from './planner-fixtures.js';
 
@@ -173,6 +173,7 @@ describe('<kre-license-planner> states', () => {
     await settled(el);
     $<HTMLButtonElement>(el, '[part~="table-button"]')!.click();
     await el.updateComplete;
+    await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
     expect(text($(el, '[part~="table-button"]'))).to.equal('Show as chart');
     expect($(el, '[part~="table-button"]')!.getAttribute('aria-pressed')).to.equal('true');
     expect($$(el, '.data-table:not(.compare)').length).to.equal(2);

@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { $, $$, cellTexts, expected, lastRequest, mount, rows, settled, useMockService } from './sessions-fixtures.js';
 import type { KreUserSessions } from '../../src/sessions-table/kre-user-sessions.js';
 
@@ -72,6 +72,7 @@ describe('<kre-user-sessions> search and filters', () => {
     const [sources] = $$(el, '.filters .ms-button');
     sources.click();
     await el.updateComplete;
+    await waitUntil(() => $(el, '.ms-panel'), 'the panel, loaded on demand');
     const options = $$<HTMLInputElement>(el, '.ms-panel input[type="checkbox"]');
     expect(options.map((o) => o.closest('label')!.textContent!.trim())).to.deep.equal(expected().facets.licenseSources);
     setTimeout(() => options[1].click());
@@ -90,6 +91,7 @@ describe('<kre-user-sessions> search and filters', () => {
     const [, orgs] = $$(el, '.filters .ms-button');
     orgs.click();
     await el.updateComplete;
+    await waitUntil(() => $(el, '.ms-panel'), 'the panel, loaded on demand');
     const items = $$<HTMLLIElement>(el, '.ms-panel li');
     expect(items.length).to.equal(expected().facets.organizations.length);
     expect(items.some((li) => li.style.getPropertyValue('--depth') === '2')).to.equal(true);

@@ -54,8 +54,8 @@ describe('<kre-user-sessions> keyboard and clipboard', () => {
     const button = $(el, '.filters .ms-button')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    // The panel's code loads on demand (from the focus on): it opens when it is here.
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'true', 'the panel opens');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

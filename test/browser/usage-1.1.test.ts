@@ -2,7 +2,7 @@
 // at capacity, "Available now" only when the range reaches asOf, the meaning of Average Peak per
 // interval, the zone and the repeated hour named apart, the Average Peak line's contrast in
 // every theme, and attribute values the element cannot use, shown and never sent.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { Dataset } from '../../src/core/types.js';
 import { allocation, dataset as fixtureDataset, denial, session } from '../core/fixtures.js';
 import { THEMES } from '../../stories/themes.js';
@@ -57,6 +57,7 @@ describe('<kre-license-usage> and contract 1.1', () => {
       await settled(el);
       $<HTMLButtonElement>(el, '[part~="table-button"]')!.click();
       await el.updateComplete;
+      await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
       expect($$(el, 'thead th').map((th) => th.textContent!.trim()).at(-1)).to.equal('Denied requests');
       const rows = $$<HTMLTableRowElement>(el, 'tbody tr').map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
       expect(rows.map((r) => r.at(-1))).to.deep.equal(['0', '3', '0']);
@@ -115,6 +116,7 @@ describe('<kre-license-usage> and contract 1.1', () => {
       expect(labels.filter((l) => /GMT/.test(l))).to.deep.equal(twos);
       $<HTMLButtonElement>(el, '[part~="table-button"]')!.click();
       await el.updateComplete;
+      await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
       const periods = $$(el, 'tbody th').map((th) => th.textContent!.trim());
       expect(periods.slice(1, 5)).to.deep.equal([
         'Oct 25, 2026, 1:00 – 2:00 AM',

@@ -1,7 +1,7 @@
 // <kre-license-usage> draws exactly the numbers of the contract: bars, steps and the dotted line
 // against computeUsage (what the mock serves), DST days included; the summary strip; tooltips,
 // keyboard navigation and drill-down; the legend and the table view.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Dataset } from '../../src/core/types.js';
 import type { BucketSelectEvent } from '../../src/shared/events.js';
 import { allocation, dataset as fixtureDataset, session } from '../core/fixtures.js';
@@ -213,6 +213,7 @@ describe('<kre-license-usage> chart', () => {
       await settled(el);
       ($(el, '[part~="table-button"]') as HTMLButtonElement).click();
       await el.updateComplete;
+      await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
       const want = expected().buckets;
       const rows = $$<HTMLTableRowElement>(el, 'tbody tr');
       expect(rows.length).to.equal(want.length);

@@ -69,6 +69,7 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       await settled(el);
       $<HTMLButtonElement>(el, '[part~="table-button"]')!.click();
       await el.updateComplete;
+      await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
       expect($$(el, '[part~="change-list"] li').map((li) => li.textContent)).to.deep.equal([
         'Account-wide pool: 10 → 12 licences on Oct 3, 2026, 8:00 AM',
         'QA Europe: 0 → 4 licences on Oct 4, 2026, 12:00 AM',
@@ -133,6 +134,7 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       await waitUntil(() => $(el, '.previous-peaks'));
       $<HTMLButtonElement>(el, '[part~="table-button"]')!.click();
       await el.updateComplete;
+      await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
       expect($$(el, 'thead th').map((th) => th.textContent!.trim()).slice(-2)).to.deep.equal(['Previous peak', 'Change']);
       const rows = $$<HTMLTableRowElement>(el, 'tbody tr').map((r) => [...r.cells].slice(-2).map((c) => c.textContent!.trim()));
       expect(rows).to.deep.equal([['2', '−1 (−50%)'], ['2', '0'], ['1', '+2 (+200%)'], ['0', '+4'], ['6', '−1 (−17%)']]);

@@ -136,6 +136,7 @@ describe('<kre-license-usage> filters', () => {
     const seen = events(el);
     $<HTMLButtonElement>(el, '[part~="filter-button"]')!.click();
     await el.updateComplete;
+    await waitUntil(() => $(el, '.ms-panel'), 'the panel, loaded on demand');
     const options = $$<HTMLInputElement>(el, '.ms-list input[type="checkbox"]');
     expect(options.length).to.equal(expected().organizations.length);
     const depths = $$<HTMLLIElement>(el, '.ms-list li').map((li) => Number(li.style.getPropertyValue('--depth')));

@@ -243,6 +243,7 @@ export function hostSuite(name, { title, theme, rtlScreenshot = false }) {
       // The organization picker opens under its button, aligned to its right edge, on screen.
       await page.mouse.move(0, 0);
       await page.locator(CHART).locator('[part~="filter-button"]').click();
+      await page.locator(CHART).locator('[part~="filter-panel"]').waitFor(); // its code loads on demand
       const panel = await page.evaluate((sel) => {
         const root = document.querySelector(sel).shadowRoot;
         const button = root.querySelector('[part~="filter-button"]').getBoundingClientRect();

@@ -38,7 +38,7 @@ describe('plain HTML page under a strict CSP', () => {
     assert.deepEqual(scripts, [{ type: 'module', src: 'page.js', inline: false }]);
     const page = await readFile(new URL('../../examples/plain-html/page.js', import.meta.url), 'utf8');
     assert.deepEqual([...page.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]), ['/assets/kre-license-reports.bundle.js']);
-    // The export writers are not loaded until the first export.
+    // The on-demand chunk (table views, lists, exports) is not loaded before its first use.
     assert.deepEqual(await scriptsLoaded(tab.page), ['/assets/kre-license-reports.bundle.js', '/plain-html/page.js']);
   });
 
@@ -163,8 +163,8 @@ describe('plain HTML page under a strict CSP', () => {
   });
 
   it('had zero CSP violations and no errors, exports included', async () => {
-    // The exports loaded the writers once, from the bundle's folder, under the same policy.
-    assert.deepEqual(await scriptsLoaded(tab.page), ['/assets/kre-license-reports.bundle.js', '/assets/kre-license-reports.writers.js', '/plain-html/page.js']);
+    // The exports loaded the on-demand chunk once, from the bundle's folder, under the same policy.
+    assert.deepEqual(await scriptsLoaded(tab.page), ['/assets/kre-license-reports.bundle.js', '/assets/kre-license-reports.on-demand.js', '/plain-html/page.js']);
     assert.deepEqual(await tab.violations(), []);
     assert.deepEqual(tab.problems, []);
     // The listener works: an inline style attribute is a violation.
@@ -180,3 +180,49 @@ function scriptsLoaded(page) {
     performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.endsWith('.js')).sort(),
   );
 }
+
+describe('plain HTML page whose on-demand chunk cannot be loaded (a host that copied the bundle alone)', () => {
+  let service, browser, tab;
+
+  before(async () => {
+    [service, browser] = await Promise.all([startServer(), launchBrowser()]);
+    tab = await newPage(browser);
+    await tab.page.route('**/kre-license-reports.on-demand.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await tab.page.goto(`${service.origin}/plain-html/`);
+    await chartReport(tab.page, 'kre-license-usage');
+  });
+  after(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  const chart = () => tab.page.locator('kre-license-usage');
+  const notice = () => chart().locator('.notice[role="alert"]');
+
+  it('"Show as table" says the table view could not be loaded, and the chart stays', async () => {
+    await chart().locator('[part~="table-button"]').click();
+    await notice().waitFor();
+    assert.match(await notice().textContent(), /^This part of the report could not be loaded: .+\.$/);
+    assert.equal(await chart().locator('[part~="table-button"]').getAttribute('aria-pressed'), 'false');
+    assert.equal(await chart().locator('[part~="plot"]').isVisible(), true);
+  });
+
+  it('the organization picker says its list could not be loaded, and stays closed', async () => {
+    await chart().locator('[part~="organization-button"]').click();
+    const error = chart().locator('.ms .field-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /^This part of the report could not be loaded: .+\.$/);
+    assert.equal(await chart().locator('[part~="organization-button"]').getAttribute('aria-expanded'), 'false');
+  });
+
+  it('an export says it stopped and saves no file', async () => {
+    let downloads = 0;
+    tab.page.on('download', () => downloads++);
+    await chart().locator('[part~="export-csv"]').click();
+    await tab.page.waitForFunction(() => /The export stopped/.test(document.querySelector('kre-license-usage').shadowRoot.querySelector('.notice[role="alert"]')?.textContent ?? ''));
+    const sessions = tab.page.locator('kre-user-sessions');
+    await sessions.locator('[part~="export-button"]').click();
+    await tab.page.waitForFunction(() => /The export stopped/.test(document.querySelector('kre-user-sessions').shadowRoot.querySelector('[part="toast"]')?.textContent ?? ''));
+    assert.equal(downloads, 0);
+  });
+});

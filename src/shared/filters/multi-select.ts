@@ -7,7 +7,8 @@
  * box and checkboxes; Escape closes it and returns focus to the button.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import type { OnDemand } from '../report-element.js';
+import { str } from '../strings.js';
 
 export interface OptionRow {
   id: string;
@@ -41,9 +42,17 @@ export interface MultiSelectOptions {
 
 let instances = 0;
 
+/** The open panel's code, from src/shared/on-demand.ts: loaded on the first open (or hover, focus). */
+let panelCode: OnDemand | undefined;
+const loadPanel = () => import('../on-demand.js').then((module) => (panelCode = module));
+/** Starts loading the panel's code before the first open, when the pointer or focus comes to a button. */
+const preload = () => void loadPanel().catch(() => undefined);
+
 export class MultiSelect implements ReactiveController {
   open = false;
   query = '';
+  /** Why the panel could not open (its code did not load), or ''. */
+  private failure = '';
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: MultiSelectOptions;
   /** The id of the control's box (its label, value and panel add suffixes). */
@@ -82,6 +91,18 @@ export class MultiSelect implements ReactiveController {
   };
 
   toggle(open = !this.open): void {
+    if (open && !panelCode) {
+      // The first open loads the panel's code (the list and the search box), then opens.
+      loadPanel().then(
+        () => this.toggle(true),
+        (error: unknown) => {
+          this.failure = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
+          this.host.requestUpdate();
+        },
+      );
+      return;
+    }
+    this.failure = '';
     this.open = open;
     this.listen(open);
     if (!open) this.query = '';
@@ -110,10 +131,6 @@ export class MultiSelect implements ReactiveController {
 
   render(rows: readonly OptionRow[], selected: readonly string[], { disabled = false } = {}): TemplateResult {
     const base = this.base;
-    const chosen = new Set(selected);
-    const needle = this.query.trim().toLocaleLowerCase();
-    const visible = needle ? filterRows(rows, needle) : rows;
-    const searchable = rows.length >= (this.options.searchFrom ?? 8);
     return html`<div class="ms" id=${base} @keydown=${this.onKeydown}>
       <span class="ms-label" id="${base}-label">${this.options.label()}</span>
       <button
@@ -125,47 +142,26 @@ export class MultiSelect implements ReactiveController {
         aria-labelledby="${base}-label ${base}-value"
         ?disabled=${disabled}
         @click=${() => this.toggle()}
+        @pointerenter=${preload}
+        @focus=${preload}
       >
         <span id="${base}-value" class="ms-value">${this.summary(rows, selected)}</span>
         <span class="ms-caret" aria-hidden="true">▾</span>
       </button>
-      ${this.open
-        ? html`<div class="ms-panel" part="filter-panel ${this.options.part ?? this.options.id}-panel" id="${base}-panel" role="group" aria-labelledby="${base}-label">
-            ${searchable
-              ? html`<input
-                  class="ms-search"
-                  type="search"
-                  aria-label=${this.options.searchLabel()}
-                  placeholder=${this.options.searchLabel()}
-                  .value=${live(this.query)}
-                  @input=${(e: Event) => {
-                    this.query = (e.target as HTMLInputElement).value;
-                    this.host.requestUpdate();
-                  }}
-                />`
-              : nothing}
-            <button class="ms-all" type="button" ?disabled=${!selected.length} @click=${() => this.options.onChange([])}>
-              ${this.options.allLabel()}
-            </button>
-            <ul class="ms-list" role="list">
-              ${visible.map((row) => {
-                const implied = row.ancestors.some((a) => chosen.has(a));
-                return html`<li .style=${`--depth:${row.depth}`}>
-                  <label class="ms-option" title=${row.label}>
-                    <input
-                      type="checkbox"
-                      .checked=${live(implied || chosen.has(row.id))}
-                      ?disabled=${implied}
-                      @change=${(e: Event) => this.change(rows, selected, row.id, (e.target as HTMLInputElement).checked)}
-                    />
-                    <span dir="auto" class="ms-text">${row.label}</span>
-                  </label>
-                </li>`;
-              })}
-              ${visible.length ? nothing : html`<li class="ms-empty">${this.options.emptyLabel()}</li>`}
-            </ul>
-          </div>`
-        : nothing}
+      ${this.open && panelCode
+        ? panelCode.renderPanel({
+            base,
+            options: this.options,
+            query: this.query,
+            setQuery: (query) => {
+              this.query = query;
+              this.host.requestUpdate();
+            },
+            rows,
+            selected,
+            change: (id, checked) => this.change(rows, selected, id, checked),
+          })
+        : nothing}${this.failure ? html`<p class="field-error" role="alert">${this.failure}</p>` : nothing}
     </div>`;
   }
 
@@ -178,15 +174,4 @@ export class MultiSelect implements ReactiveController {
       this.toggle(true);
     }
   };
-}
-
-function filterRows(rows: readonly OptionRow[], needle: string): OptionRow[] {
-  const keep = new Set<string>();
-  for (const row of rows) {
-    if (row.label.toLocaleLowerCase().includes(needle)) {
-      keep.add(row.id);
-      row.ancestors.forEach((a) => keep.add(a));
-    }
-  }
-  return rows.filter((r) => keep.has(r.id));
 }

@@ -1,0 +1,70 @@
+/**
+ * The open panel of a MultiSelect: the search box (when the list is long), "All" and the list of
+ * checkboxes, a selected parent showing its descendants checked and disabled. Loaded on demand with
+ * the first open (src/shared/on-demand.ts).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { MultiSelectOptions, OptionRow } from './multi-select.js';
+
+export interface PanelState {
+  /** The control's id (the panel's is `{base}-panel`). */
+  base: string;
+  options: MultiSelectOptions;
+  query: string;
+  setQuery: (query: string) => void;
+  rows: readonly OptionRow[];
+  selected: readonly string[];
+  change: (id: string, checked: boolean) => void;
+}
+
+export function renderPanel({ base, options, query, setQuery, rows, selected, change }: PanelState): TemplateResult {
+  const chosen = new Set(selected);
+  const needle = query.trim().toLocaleLowerCase();
+  const visible = needle ? filterRows(rows, needle) : rows;
+  const searchable = rows.length >= (options.searchFrom ?? 8);
+  return html`<div class="ms-panel" part="filter-panel ${options.part ?? options.id}-panel" id="${base}-panel" role="group" aria-labelledby="${base}-label">
+            ${searchable
+              ? html`<input
+                  class="ms-search"
+                  type="search"
+                  aria-label=${options.searchLabel()}
+                  placeholder=${options.searchLabel()}
+                  .value=${live(query)}
+                  @input=${(e: Event) => setQuery((e.target as HTMLInputElement).value)}
+                />`
+              : nothing}
+            <button class="ms-all" type="button" ?disabled=${!selected.length} @click=${() => options.onChange([])}>
+              ${options.allLabel()}
+            </button>
+            <ul class="ms-list" role="list">
+              ${visible.map((row) => {
+                const implied = row.ancestors.some((a) => chosen.has(a));
+                return html`<li .style=${`--depth:${row.depth}`}>
+                  <label class="ms-option" title=${row.label}>
+                    <input
+                      type="checkbox"
+                      .checked=${live(implied || chosen.has(row.id))}
+                      ?disabled=${implied}
+                      @change=${(e: Event) => change(row.id, (e.target as HTMLInputElement).checked)}
+                    />
+                    <span dir="auto" class="ms-text">${row.label}</span>
+                  </label>
+                </li>`;
+              })}
+              ${visible.length ? nothing : html`<li class="ms-empty">${options.emptyLabel()}</li>`}
+            </ul>
+          </div>`;
+}
+
+/** The rows whose label holds `needle`, with their ancestors (so the tree still reads). */
+function filterRows(rows: readonly OptionRow[], needle: string): OptionRow[] {
+  const keep = new Set<string>();
+  for (const row of rows) {
+    if (row.label.toLocaleLowerCase().includes(needle)) {
+      keep.add(row.id);
+      row.ancestors.forEach((a) => keep.add(a));
+    }
+  }
+  return rows.filter((r) => keep.has(r.id));
+}
