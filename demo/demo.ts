@@ -56,7 +56,7 @@ function wireDrillDown(root: HTMLElement): void {
   root.addEventListener('kre-bucket-select', (event) => {
     const sessions = root.querySelector('kre-user-sessions');
     const { peakAt, organization, product } = event.detail;
-    if (!sessions || !peakAt) return; // nobody held a licence in that bucket
+    if (!sessions || !peakAt) return; // nobody held a license in that bucket
     sessions.setAttribute('product', product);
     sessions.setAttribute('active-at', peakAt);
     if (organization.length > 0) sessions.setAttribute('organization', organization.join(','));

@@ -28,7 +28,7 @@ export const SECTIONS: readonly ElementSection[] = [
     id: 'planner',
     tag: 'kre-license-planner',
     title: 'KRE license planner',
-    text: 'How many licences the demand needed, when it peaks, and what another licence count would have done.',
+    text: 'How many licenses the demand needed, when it peaks, and what another license count would have done.',
   },
   {
     id: 'sessions',

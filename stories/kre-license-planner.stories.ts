@@ -1,4 +1,4 @@
-// <kre-license-planner>: how many licences the demand needed, when, and what another count would
+// <kre-license-planner>: how many licenses the demand needed, when, and what another count would
 // have done; the what-if, TestCloud, every state, the themes, right to left and 360 px, all served
 // by the mock service of src/mock (the same seeded data as the usage charts' stories).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -82,7 +82,7 @@ const meta: Meta<PlannerArgs> = {
 export default meta;
 
 export const Default = story();
-/** The count to try set by the host: the replay of 12 licences beside the real figures. */
+/** The count to try set by the host: the replay of 12 licenses beside the real figures. */
 export const WhatIf = story({ args: { licenses: '12' } });
 /** The user drags the slider down: the replay follows once the drag pauses. */
 export const WhatIfDragged = story({

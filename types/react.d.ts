@@ -28,13 +28,13 @@ export type ElementOf<Tag extends string> = Tag extends keyof HTMLElementTagName
 /** The event a name dispatches (its `GlobalEventHandlersEventMap` entry), else a `CustomEvent`. */
 export type EventOf<Name extends string> = Name extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[Name] : CustomEvent<unknown>;
 
-/** The attributes, properties and event handlers of `<kre-license-planner>`: The license planner: licences needed, when the demand peaks, and a what-if replay. */
+/** The attributes, properties and event handlers of `<kre-license-planner>`: The license planner: licenses needed, when the demand peaks, and a what-if replay. */
 export interface KreLicensePlannerAttributes {
   /** The heading over the report. Default: "KRE license planner" (or TestCloud's). */
   heading?: string | null;
   /**
-   * The licence count to replay the demand against (a whole number, 0 or more). Default: the
-   * licences available at the end of the range.
+   * The license count to replay the demand against (a whole number, 0 or more). Default: the
+   * licenses available at the end of the range.
    */
   licenses?: number | null;
   /** The product of the report: `kre` (default) or `testcloud`. */
@@ -67,7 +67,7 @@ export interface KreLicensePlannerAttributes {
   /** Milliseconds a request may take before it is abandoned and shown as timed out. */
   requestTimeout?: number;
   /**
-   * A filter or the licence count changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `product`, `licenses`).
+   * A filter or the license count changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `product`, `licenses`).
    * The handler of `kre-filter-change`.
    */
   'onkre-filter-change'?: (event: EventOf<'kre-filter-change'>) => void;

@@ -1,7 +1,7 @@
 /**
  * `computeCapacity`: the body of `GET {endpoint}/{product}/capacity` (CONTRACT 3.4 and 4,
  * "capacity"): how long each concurrency level lasted, the levels that covered a share of the
- * time, the peaks by local weekday and hour, and a replay of the demand against another licence
+ * time, the peaks by local weekday and hour, and a replay of the demand against another license
  * count.
  */
 import { bucketGrid, rangeInstants, type Range } from './calendar.js';
@@ -90,7 +90,7 @@ function peaksByHour(starts: Float64Array, ends: Float64Array, range: Range, asO
   }));
 }
 
-/** A binary min-heap of end times: the licences the replay holds. */
+/** A binary min-heap of end times: the licenses the replay holds. */
 class EndHeap {
   private items: Float64Array;
   size = 0;
@@ -135,7 +135,7 @@ class EndHeap {
 /**
  * Replays the matching sessions active at some instant of `[start, end)` in start order (ties by
  * session id: the order of `sweepByStart`) against `licenses`: a session that starts while every
- * licence is held is refused and holds nothing; one that ends at an instant frees its licence
+ * license is held is refused and holds nothing; one that ends at an instant frees its license
  * before one that starts then takes it.
  */
 function replay(index: ProductIndex, mask: Uint8Array | null, start: number, end: number, asOf: number, licenses: number): { refused: number; peak: number } {

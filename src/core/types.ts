@@ -76,7 +76,7 @@ export interface SessionRecord {
   ended: string | null;
 }
 
-/** A request refused because no licence was free (CONTRACT 5, 1.1). */
+/** A request refused because no license was free (CONTRACT 5, 1.1). */
 export interface DenialRecord {
   requestId: string;
   product: Product;
@@ -131,7 +131,7 @@ export interface UsageSummary {
   denied: number;
 }
 
-/** A change of one allocation scope's licences inside the clipped range (CONTRACT 3.1, 1.1). */
+/** A change of one allocation scope's licenses inside the clipped range (CONTRACT 3.1, 1.1). */
 export interface CapacityChange {
   /** ISO 8601 with the zone's offset. */
   at: string;
@@ -221,7 +221,7 @@ export interface CapacityQuery {
   to: string;
   timeZone: string;
   organizationIds?: readonly string[];
-  /** The licence count to replay the demand against (a whole number >= 0). */
+  /** The license count to replay the demand against (a whole number >= 0). */
   licenses?: number;
 }
 

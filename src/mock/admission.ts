@@ -1,13 +1,13 @@
 /**
- * Who got a licence. The requests are replayed in order of start against the pools: a request
- * draws a licence from the nearest pool with one free, starting at its own organization and going
+ * Who got a license. The requests are replayed in order of start against the pools: a request
+ * draws a license from the nearest pool with one free, starting at its own organization and going
  * up to the account's pool, and holds it until it ends; a request that finds every pool it may draw
  * on full is refused (a denial). So no pool is ever over its size, the account's peak never passes
- * its licences, and denials appear where demand outgrows a pool.
+ * its licenses, and denials appear where demand outgrows a pool.
  *
- * A pool that grows does so at its step's instant. A pool that shrinks below the licences in use
+ * A pool that grows does so at its step's instant. A pool that shrinks below the licenses in use
  * takes no new requests from its step's instant on, and its new size takes effect (the allocation
- * record's `effectiveFrom`) at the first instant the licences in use fit it: licences in use are
+ * record's `effectiveFrom`) at the first instant the licenses in use fit it: licenses in use are
  * never taken back.
  */
 import type { Allocation, Product } from '../core/types.js';
@@ -17,19 +17,19 @@ import { poolChains, type Pool } from './allocations.js';
 import { isoSecond } from './sampling.js';
 
 export interface Admission {
-  /** Candidate indexes given a licence, in order of start. */
+  /** Candidate indexes given a license, in order of start. */
   admitted: Uint32Array;
   /** The pool each admitted request drew on (index into the pools). */
   admittedPool: Uint16Array;
   /** Candidate indexes refused, in order of start. */
   refused: Uint32Array;
-  /** For each refused request, the nearest pool it asked (its licence source), -1 for none. */
+  /** For each refused request, the nearest pool it asked (its license source), -1 for none. */
   refusedPool: Int16Array;
   /** The allocation records, in order of `effectiveFrom`. */
   allocations: Allocation[];
 }
 
-/** A binary min-heap of licence releases: end time and pool, parallel arrays. */
+/** A binary min-heap of license releases: end time and pool, parallel arrays. */
 class Releases {
   private time = new Float64Array(1024);
   private pool = new Uint16Array(1024);
@@ -84,7 +84,7 @@ class Releases {
 interface PoolState {
   size: number;
   used: number;
-  /** A shrink waiting for the licences in use to fit: the size it shrinks to, or -1. */
+  /** A shrink waiting for the licenses in use to fit: the size it shrinks to, or -1. */
   pending: number;
   nextStep: number;
 }
@@ -165,7 +165,7 @@ export function admit(candidates: Candidates, pools: readonly Pool[], endMs: num
     }
     if (taken < 0) {
       refused[r] = i;
-      // The licence source of a refused request: the nearest pool that holds licences now.
+      // The license source of a refused request: the nearest pool that holds licenses now.
       refusedPool[r++] = chain.find((p) => state[p].size > 0) ?? chain[chain.length - 1] ?? -1;
       continue;
     }

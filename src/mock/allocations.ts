@@ -1,9 +1,9 @@
 /**
- * The licence pools of the generated account and their history. Each product has an account-wide
+ * The license pools of the generated account and their history. Each product has an account-wide
  * pool with a purchase in the middle of the range, and some teams hold pools of their own (one
  * that starts inside the range, one that shrinks near its end). Sizes are shares of the peak
  * demand of the requests that may draw on the pool (a team pool: its subtree's; the account pool:
- * everyone's), so the story reads the same at any dataset size: short of licences before the
+ * everyone's), so the story reads the same at any dataset size: short of licenses before the
  * purchase (requests are refused at the busiest hours), comfortable after it.
  */
 import type { Product } from '../core/types.js';
@@ -39,7 +39,7 @@ const PLAN: readonly ScopePlan[] = [
     organizationId: 'org-qa',
     steps: [
       { at: -1, hour: 0, share: 0.35 },
-      // Near the end the team gives licences back, on a Saturday night (see `shrinkDay`).
+      // Near the end the team gives licenses back, on a Saturday night (see `shrinkDay`).
       { at: 0.9, hour: 22, share: 0.28 },
     ],
   },
@@ -56,23 +56,23 @@ const PLAN: readonly ScopePlan[] = [
   { product: 'testcloud', organizationId: 'org-mobile', steps: [{ at: -0.3, hour: 0, share: 0.4 }] },
 ];
 
-/** One allocation change: from `time` on, the pool holds `size` licences. */
+/** One allocation change: from `time` on, the pool holds `size` licenses. */
 export interface PoolStep {
   time: number;
   size: number;
 }
 
-/** A licence pool: the account-wide one (`org` -1) or a team's. */
+/** A license pool: the account-wide one (`org` -1) or a team's. */
 export interface Pool {
   product: Product;
   /** Index into ORG_PLAN, -1 for the account-wide pool. */
   org: number;
-  /** The licence source of a session that draws on it. */
+  /** The license source of a session that draws on it. */
   name: string;
   steps: PoolStep[];
 }
 
-/** A step's day: a shrink moves to the Saturday on or before it, when few licences are in use. */
+/** A step's day: a shrink moves to the Saturday on or before it, when few licenses are in use. */
 function stepTime(step: Step, rangeStart: number, days: number, shrink: boolean): number {
   let day = Math.floor(rangeStart / DAY_MS) + Math.floor(step.at * days);
   if (shrink) while (((day + 4) % 7 + 7) % 7 !== 6) day--;

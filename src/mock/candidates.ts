@@ -1,6 +1,6 @@
 /**
  * Every session request the generator drafted, in parallel arrays, before admission decides which
- * ones got a licence: start and end times, product, organization, who and on which machine.
+ * ones got a license: start and end times, product, organization, who and on which machine.
  */
 import type { Product } from '../core/types.js';
 import type { DraftBuffer } from './draft.js';
@@ -49,7 +49,7 @@ export class Candidates {
 
   /**
    * The demand's peak concurrency for a product: of the requests of the organizations in `mask`
-   * (null: all), as if every one had been given a licence. Running requests end at `endMs`.
+   * (null: all), as if every one had been given a license. Running requests end at `endMs`.
    */
   peak(product: Product, mask: Uint8Array | null, endMs: number): number {
     const flag = product === 'testcloud' ? 1 : 0;

@@ -6,7 +6,7 @@
  * Session requests follow working hours in each person's zone, quiet weekends and a holiday, a
  * slow growth over the range, bursts of parallel CI runs, back-to-back chains on one machine, long
  * sessions left open, sessions that began before the range and sessions still active at `end`.
- * Each request then draws a licence from the nearest pool with one free, or is refused
+ * Each request then draws a license from the nearest pool with one free, or is refused
  * (./admission.ts): the data tells a true story of capacity.
  */
 import type { Dataset, DenialRecord, Product, SessionRecord } from '../core/types.js';
@@ -26,7 +26,7 @@ export interface GenerateOptions {
   /** Default 1. */
   seed?: number | string;
   /**
-   * Number of session requests, default 20 000. Most get a licence and become sessions; the few
+   * Number of session requests, default 20 000. Most get a license and become sessions; the few
    * that find every pool they may draw on full become denials.
    */
   sessions?: number;
@@ -106,7 +106,7 @@ function scramble(i: number, salt: number): number {
 
 /**
  * The admitted requests as session records, in order of start. The hostile users take over
- * sessions at spread-out positions (their user and machine; the organization and licence stay).
+ * sessions at spread-out positions (their user and machine; the organization and license stay).
  */
 function sessionRecords(c: Candidates, admission: Admission, pools: readonly Pool[], people: People, salt: number): SessionRecord[] {
   const { admitted, admittedPool } = admission;

@@ -1,7 +1,7 @@
 /**
- * The coverage section's pieces: the strip of marks, the chart (licences in use on x, one slot per
+ * The coverage section's pieces: the strip of marks, the chart (licenses in use on x, one slot per
  * level, share of the time on y: a bar per level for the time at exactly that level, a step line
- * for the time at or below it, the licences available as a rule with the time beyond it shaded,
+ * for the time at or below it, the licenses available as a rule with the time beyond it shaded,
  * and the p50 to max marks on the line, their labels stacked in rows so they never overlap) and its
  * legend (the table view is in table-view.ts).
  */
@@ -14,17 +14,17 @@ import { renderAxes } from '../shared/axes.js';
 import { renderStats } from '../shared/table.js';
 import { coverageName, markFigures, MARKS, type LevelShare } from './coverage.js';
 
-/** p50 to max, the licences available and the requests denied, as the summary strip. */
+/** p50 to max, the licenses available and the requests denied, as the summary strip. */
 export function renderMarks(d: CapacityResponse, locale: string): TemplateResult {
   return renderStats([
     ...markFigures(d, locale),
-    ['available', str('licencesAvailable'), formatInteger(locale, d.available)],
+    ['available', str('licensesAvailable'), formatInteger(locale, d.available)],
     ['denied', str('deniedRequests'), formatInteger(locale, d.denied)],
   ]);
 }
 
 /** The chart's three keys: the bars, the line and the rule (the PNG's legend too). */
-export const LEGEND = ['timeAtLevel', 'timeAtOrBelow', 'licencesAvailable'] as const;
+export const LEGEND = ['timeAtLevel', 'timeAtOrBelow', 'licensesAvailable'] as const;
 
 export const renderCoverageLegend = () =>
   html`<div class="legend" part="legend">
@@ -40,7 +40,7 @@ export function renderCoverageChart(d: CapacityResponse, shares: readonly LevelS
   const top = Math.max(shares.length - 1, d.available, 1);
   const plotWidth = Math.max(40, width - 60);
   const k = plotWidth / (top + 1);
-  const x = (level: number) => (level + 0.5) * k; // licences 0 to top, a slot each
+  const x = (level: number) => (level + 0.5) * k; // licenses 0 to top, a slot each
   const availableX = x(d.available + 0.5);
   const groups = new Map<number, string[]>();
   for (const m of MARKS) groups.set(d.coverage[m], [...(groups.get(d.coverage[m]) ?? []), m]);
@@ -75,7 +75,7 @@ export function renderCoverageChart(d: CapacityResponse, shares: readonly LevelS
         plotHeight,
         yTicks: yTicks.map((t) => ({ y: y(t), label: formatPercent(locale, t) })),
         xTicks: xTicks.map((v) => ({ x: x(v), label: formatInteger(locale, v) })),
-        title: str('licencesInUse'),
+        title: str('licensesInUse'),
       })}
       ${availableX < plotWidth ? svg`<rect class="over-shade" x=${availableX} width=${plotWidth - availableX} height=${plotHeight}></rect>` : ''}
       ${shares.map((s) => svg`<rect class="level-bar" x=${x(s.level - 0.5) + pad} y=${y(s.share)} width=${Math.max(1, k - 2 * pad)} height=${plotHeight - y(s.share)}></rect>`)}

@@ -8,7 +8,7 @@ import type { CapacityResponse } from '../core/types.js';
 import { weekdayName } from '../shared/format.js';
 import { levelShares, MARKS } from './coverage.js';
 
-export const COVERAGE_CSV_HEADER = ['Licences In Use', 'Seconds', 'Share Of Time', 'Share At Or Below', 'Marks'] as const;
+export const COVERAGE_CSV_HEADER = ['Licenses In Use', 'Seconds', 'Share Of Time', 'Share At Or Below', 'Marks'] as const;
 export const HOURS_CSV_HEADER = ['Weekday', 'Day', 'Hour', 'Peak', 'Average Peak'] as const;
 
 export function coverageCsv(d: CapacityResponse): string {

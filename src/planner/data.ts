@@ -23,13 +23,13 @@ export type CapacityArgs = readonly [
   timeZone: string,
   organizations: string,
   fetch: FetchLike | null,
-  /** The licence count to replay; undefined: none asked; null: not known yet (no request). */
+  /** The license count to replay; undefined: none asked; null: not known yet (no request). */
   licenses: number | null | undefined,
 ];
 
 export type Load = (resource: 'capacity' | 'usage', params: Record<string, ParamValue>, signal: AbortSignal) => Promise<unknown>;
 
-/** A whole number of licences as `licenses` takes it (up to 10^9, the service's limit), else null. */
+/** A whole number of licenses as `licenses` takes it (up to 10^9, the service's limit), else null. */
 export const wholeCount = (v: unknown): number | null =>
   typeof v === 'number' ? (Number.isInteger(v) && v >= 0 && v <= 1e9 ? v : null) : typeof v === 'string' && /^\s*\d{1,9}\s*$/.test(v) ? Number(v) : null;
 

@@ -25,20 +25,21 @@ import { WhatIf } from './what-if.js';
 import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
 
 /**
- * The capacity planner: how many licences the demand needed, when, and what another licence
+ * The capacity planner: how many licenses the demand needed, when, and what another license
  * count would have done (CONTRACT 2, 3.4, 4 "capacity"). One sentence answers the buying
- * question; a chart shows the share of the time at each number of licences in use, with the
- * licences available and the p50 to max marks; a weekday × hour map shows when the demand peaks;
- * a licence count to try replays the demand against it beside the real figures. Table view, CSV
+ * question; a chart shows the share of the time at each number of licenses in use, with the
+ * licenses available and the p50 to max marks; a weekday × hour map shows when the demand peaks;
+ * a license count to try replays the demand against it beside the real figures. Table view, CSV
  * and PNG export.
  *
- * @summary The license planner: licences needed, when the demand peaks, and a what-if replay.
+ * @summary The license planner: licenses needed, when the demand peaks, and a what-if replay.
  * @tagname kre-license-planner
  *
- * @fires kre-filter-change - A filter or the licence count changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `product`, `licenses`).
+ * @fires kre-filter-change - A filter or the license count changed in the UI; `detail` is the whole filter state (`from`, `to`, `timeZone`, `organization`, `product`, `licenses`).
  * @fires kre-export - Before a CSV or PNG download (cancelable); `detail` has `format`, `fileName`, `product` and `filters`.
  *
  * @slot title - Replaces the heading's text.
+ * @slot empty - Replaces the text of the empty state (no usage in the range).
  *
  * @csspart base - The element's content box.
  * @csspart title - The heading.
@@ -51,8 +52,8 @@ import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
  * @csspart actions - The table toggle and the export buttons.
  * @csspart table-button - The "Show as table" toggle (pressed, reading "Show as chart", while the tables show).
  * @csspart export-button - Each export button (also `export-csv` with `export-coverage` or `export-hours`, or `export-png`).
- * @csspart answer - The sentence that answers how many licences the demand needed.
- * @csspart summary - The strip of coverage marks, licences available and requests denied.
+ * @csspart answer - The sentence that answers how many licenses the demand needed.
+ * @csspart summary - The strip of coverage marks, licenses available and requests denied.
  * @csspart stat - One number of the strip (also `stat-p50`, `stat-p90`, `stat-p95`, `stat-p99`, `stat-max`, `stat-available`, `stat-denied`).
  * @csspart coverage - The coverage section.
  * @csspart legend - The coverage chart's legend.
@@ -64,8 +65,8 @@ import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
  * @csspart heat-legend - The colour steps of the map.
  * @csspart readout - The numbers of the busiest hour, or of the cell under the pointer or tapped.
  * @csspart what-if - The what-if section.
- * @csspart licenses-input - The licence count's number input.
- * @csspart licenses-range - The licence count's slider.
+ * @csspart licenses-input - The license count's number input.
+ * @csspart licenses-range - The license count's slider.
  * @csspart what-if-table - The real figures beside the replay's.
  * @csspart table-scroller - The scrolling box of a table of the table view.
  * @csspart table - A `<table>` of the table view.
@@ -88,8 +89,8 @@ import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
  * @cssprop [--kre-color-scheme=light] - `color-scheme` of native inputs (`dark` in a dark theme).
  * @cssprop [--kre-planner-level-color=color-mix(in srgb, var(--kre-color-accent) 40%, transparent)] - Bars of the time at each level.
  * @cssprop [--kre-planner-line-color=var(--kre-color-accent)] - The line of the time at or below a level, and its marks.
- * @cssprop [--kre-planner-available-color=var(--kre-color-text)] - The licences-available rule.
- * @cssprop [--kre-planner-over-color=rgb(198 40 40 / 0.1)] - Shade of the levels beyond the licences available.
+ * @cssprop [--kre-planner-available-color=var(--kre-color-text)] - The licenses-available rule.
+ * @cssprop [--kre-planner-over-color=rgb(198 40 40 / 0.1)] - Shade of the levels beyond the licenses available.
  * @cssprop [--kre-planner-heat-color=var(--kre-color-accent)] - The map's strongest colour (weaker steps mix it with the surface).
  * @cssprop [--kre-planner-chart-height=clamp(220px, 30cqw, 300px)] - Height of the coverage chart.
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
@@ -111,8 +112,8 @@ export class KreLicensePlanner extends ProductReportElement {
   private rawLicenses: number | string | null = null;
 
   /**
-   * The licence count to replay the demand against (a whole number, 0 or more). Default: the
-   * licences available at the end of the range.
+   * The license count to replay the demand against (a whole number, 0 or more). Default: the
+   * licenses available at the end of the range.
    */
   @property({ reflect: true })
   get licenses(): number | null {
@@ -144,7 +145,7 @@ export class KreLicensePlanner extends ProductReportElement {
     return [this.endpoint, this.product, from, to, this.zone, this.organizationIds.join(','), this.fetch, licenses];
   }
 
-  /** The count the what-if replays: `licenses`, else the licences available once they are known. */
+  /** The count the what-if replays: `licenses`, else the licenses available once they are known. */
   private get tryCount(): number | null {
     const data = this.data.value;
     return this.licenses ?? (answers(data, this.query(undefined)) ? data!.available : null);

@@ -27,7 +27,7 @@ export async function plannerPng(host: HTMLElement, svg: SVGSVGElement, details:
   const root = host.shadowRoot!;
   const look = pngLook(host);
   const text = (selector: string) => root.querySelector(selector)?.textContent?.trim() ?? '';
-  // "Replay: 12 licences · Refused requests 41 · …", once the replay is shown.
+  // "Replay: 12 licenses · Refused requests 41 · …", once the replay is shown.
   const rows = [...root.querySelectorAll('.compare tr')].map((tr) => [tr.firstElementChild!.textContent, tr.lastElementChild!.textContent]);
   const whatIf = rows[0]?.[1] === '…' ? '' : rows.map(([name, value]) => (name ? `${name} ${value}` : value)).join(' · ');
   const style = (selector: string) => root.querySelector(selector) && getComputedStyle(root.querySelector(selector)!);

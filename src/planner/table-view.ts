@@ -14,7 +14,7 @@ export const renderCoverageTable = (shares: readonly LevelShare[], locale: strin
   renderDataTable({
     id: 'coverage-caption',
     caption,
-    head: [str('licencesInUse'), str(LEGEND[0]), str(LEGEND[1])],
+    head: [str('licensesInUse'), str(LEGEND[0]), str(LEGEND[1])],
     rows: shares.map((s) => [
       formatInteger(locale, s.level),
       `${formatSeconds(locale, s.seconds)} (${formatShare(locale, s.share)})`,

@@ -1,12 +1,12 @@
 /**
- * "What if": a licence count to try (a number input and a slider from 0 to twice the peak, kept
+ * "What if": a license count to try (a number input and a slider from 0 to twice the peak, kept
  * in sync) and the replay of the demand against it (CONTRACT 3.4, `replay`) beside the real
  * figures. A change is committed after a pause (300 ms), so a drag or a typed number asks once.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CapacityResponse } from '../core/types.js';
-import { formatInteger, formatSeconds, formatShare, licences } from '../shared/format.js';
+import { formatInteger, formatSeconds, formatShare, licenseCount } from '../shared/format.js';
 import { renderError } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { renderRows } from '../shared/table.js';
@@ -17,7 +17,7 @@ export const DEBOUNCE_MS = 300;
 
 export interface WhatIfState {
   data: CapacityResponse;
-  /** The count in force: `licenses`, else the licences available. */
+  /** The count in force: `licenses`, else the licenses available. */
   count: number;
   /** The response of the last replay (`replay` present), if any. */
   replay: CapacityResponse | undefined;
@@ -72,7 +72,7 @@ export class WhatIf implements ReactiveController {
     return html`<section class="panel what-if" part="what-if" aria-labelledby="what-if-title">
       <h3 class="panel-title" id="what-if-title">${str('whatIfTitle')}</h3>
       <div class="what-if-control">
-        <label class="field-label" id="licenses-label" for="licenses-input">${str('licencesToTry')}</label>
+        <label class="field-label" id="licenses-label" for="licenses-input">${str('licensesToTry')}</label>
         <input id="licenses-range" part="licenses-range" type="range" min="0" max=${Math.max(2 * data.coverage.max, +value, 1)} step="1"
           aria-labelledby="licenses-label" .value=${live(value)} @input=${typed} />
         <span class="field"><input id="licenses-input" part="licenses-input" type="number" inputmode="numeric" min="0" step="1"
@@ -83,8 +83,8 @@ export class WhatIf implements ReactiveController {
         <thead>
           <tr>
             <td></td>
-            <th scope="col">${str('actual', { licences: licences(locale, data.available) })}</th>
-            <th scope="col">${r ? str('replayed', { licences: licences(locale, r.licenses) }) : '…'}</th>
+            <th scope="col">${str('actual', { licenses: licenseCount(locale, data.available) })}</th>
+            <th scope="col">${r ? str('replayed', { licenses: licenseCount(locale, r.licenses) }) : '…'}</th>
           </tr>
         </thead>
         <tbody>${renderRows(rows)}</tbody>

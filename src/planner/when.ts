@@ -101,7 +101,7 @@ export function renderWhen({ cells, metric, picked, showTable, table, locale, zo
     </table>
     ${showTable
       ? table
-      : html`<div class="legend" part="heat-legend" role="group" aria-label=${str('licencesInUse')}>
+      : html`<div class="legend" part="heat-legend" role="group" aria-label=${str('licensesInUse')}>
             ${key(0, formatInteger(locale, 0))}${steps.map((hi, i) => {
               const lo = steps[i - 1] ?? 0;
               // Whole peaks: "3–5" (or "5" alone); average peaks: "2.5–5.0".

@@ -20,7 +20,7 @@ export interface FilterState {
   sort?: string;
   order?: string;
   product?: string;
-  /** `<kre-license-planner>` only: the licence count to try (null: the licences available). */
+  /** `<kre-license-planner>` only: the license count to try (null: the licenses available). */
   licenses?: number | null;
 }
 

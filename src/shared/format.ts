@@ -73,10 +73,10 @@ export function formatSeconds(locale: string, seconds: number): string {
   return parts.join(' ');
 }
 
-/** "1 licence", "20 licences" (the number in the locale, the plural by the locale's rules). */
-export function licences(locale: string, count: number): string {
+/** "1 license", "20 licenses" (the number in the locale, the plural by the locale's rules). */
+export function licenseCount(locale: string, count: number): string {
   const one = cached(Intl.PluralRules, locale, CARDINAL).select(count) === 'one';
-  return str(one ? 'licencesOne' : 'licencesOther', { count: formatInteger(locale, count) });
+  return str(one ? 'licensesOne' : 'licensesOther', { count: formatInteger(locale, count) });
 }
 
 export function formatDateTime(locale: string, timeZone: string, ms: number, options: Intl.DateTimeFormatOptions = DATE_TIME): string {

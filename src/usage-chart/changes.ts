@@ -1,6 +1,6 @@
 /**
  * Allocation changes (`capacityChanges`, contract 1.1) on the chart: a mark on the Available step
- * where the licences changed, reachable by keyboard (each mark is a button in the tab order over
+ * where the licenses changed, reachable by keyboard (each mark is a button in the tab order over
  * the plot) and by pointer, with the scope, before and after in its tooltip and its name; and the
  * same list under the table view.
  */
@@ -10,7 +10,7 @@ import { formatDateTime, formatInteger } from '../shared/format.js';
 import { str } from '../shared/strings.js';
 import type { ChartLayout } from './layout.js';
 
-/** "QA Europe: 16 → 20 licences on Oct 15, 2026, 9:30 AM". */
+/** "QA Europe: 16 → 20 licenses on Oct 15, 2026, 9:30 AM". */
 export function changeText(c: CapacityChange, organizations: readonly Organization[], zone: string, locale: string): string {
   const scope = c.organizationId === null ? str('accountWide') : (organizations.find((o) => o.id === c.organizationId)?.name ?? c.organizationId);
   return str('capacityChangeText', {

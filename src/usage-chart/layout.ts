@@ -117,14 +117,14 @@ export interface LayoutInput {
   changes?: readonly CapacityChange[];
 }
 
-/** A positive peak that reached the licences available. */
-export function peakReachedLicences(bucket: Pick<UsageBucket, 'peak' | 'available'>): boolean {
+/** A positive peak that reached the licenses available. */
+export function peakReachedLicenses(bucket: Pick<UsageBucket, 'peak' | 'available'>): boolean {
   return bucket.peak > 0 && bucket.peak >= bucket.available;
 }
 
-/** Buckets at capacity: the peak reached the licences, or requests were refused (denied). */
+/** Buckets at capacity: the peak reached the licenses, or requests were refused (denied). */
 export function atCapacity(bucket: Pick<UsageBucket, 'peak' | 'available' | 'denied'>): boolean {
-  return peakReachedLicences(bucket) || bucket.denied > 0;
+  return peakReachedLicenses(bucket) || bucket.denied > 0;
 }
 
 /** The y scale's top: the largest value of any series (the previous period's too), at least 1, made nice. */
@@ -210,7 +210,7 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     // Each group's highest previous peak (d3's max skips the buckets with none; undefined if all are).
     previousPeaks: input.previous ? ghostBars(groups.map((g) => max(input.previous!.slice(g.first, g.last + 1), (v) => v)), drawn, y) : '',
     changeMarks: (input.changes ?? []).map((c, index) => {
-      // On the step as drawn: the slot the change falls in shows the licences at its end.
+      // On the step as drawn: the slot the change falls in shows the licenses at its end.
       const px = x(Date.parse(c.at));
       const slot = bucketAt({ slotStarts }, px);
       return { index, x: r2(px), y: r2(y(slot < 0 ? c.after : buckets[slot].available)) };

@@ -8,7 +8,7 @@ import { formatDateTime, formatDecimal, formatInteger, formatPercent } from '../
 import { str, type StringKey } from '../shared/strings.js';
 import { SERIES, type Series } from './chart-view.js';
 import { bucketText, peakAtText } from './labels.js';
-import { atCapacity, peakReachedLicences } from './layout.js';
+import { atCapacity, peakReachedLicenses } from './layout.js';
 import { renderStats } from '../shared/table.js';
 import { changeText, comparedSentence, type ComparedFacts } from './compare.js';
 
@@ -32,7 +32,7 @@ export interface BucketFacts {
   utilization: string;
   denied: string;
   atCapacity: boolean;
-  /** Why the bucket is at capacity: "Peak reached the 20 licences", "3 requests denied". */
+  /** Why the bucket is at capacity: "Peak reached the 20 licenses", "3 requests denied". */
   capacityReasons: string[];
   /** The aligned bucket of the previous period, while comparing. */
   previous?: ComparedFacts;
@@ -41,7 +41,7 @@ export interface BucketFacts {
 /** Why a bucket is at capacity, in words (empty when it is not). */
 export function capacityReasons(b: UsageBucket, locale: string): string[] {
   const reasons: string[] = [];
-  if (peakReachedLicences(b)) reasons.push(str('capacityPeak', { available: formatInteger(locale, b.available) }));
+  if (peakReachedLicenses(b)) reasons.push(str('capacityPeak', { available: formatInteger(locale, b.available) }));
   if (b.denied > 0) reasons.push(b.denied === 1 ? str('capacityDeniedOne') : str('capacityDeniedOther', { count: formatInteger(locale, b.denied) }));
   return reasons;
 }
@@ -103,7 +103,7 @@ export function factsSentence(f: BucketFacts): string {
 
 /**
  * Whether the range reaches the service's now: its last bucket ends at `asOf` (buckets are
- * clipped there). Only then are the licences at its end "now".
+ * clipped there). Only then are the licenses at its end "now".
  */
 export function reachesNow(data: UsageResponse): boolean {
   const last = data.buckets.at(-1);
@@ -133,7 +133,7 @@ export function renderSummary(data: UsageResponse, locale: string): TemplateResu
 /** A `YYYY-MM-DD` day of the range, as the summary and the PNG name it. */
 export const dayText = (day: string, locale: string) => formatDateTime(locale, 'UTC', Date.parse(`${day}T00:00:00Z`), { dateStyle: 'medium' });
 
-/** The figure's text summary: range and zone, peak, utilization, denials, licences, buckets at capacity. */
+/** The figure's text summary: range and zone, peak, utilization, denials, licenses, buckets at capacity. */
 export function summaryText(data: UsageResponse, locale: string): string {
   return str('chartSummary', {
     from: dayText(data.from, locale),

@@ -12,7 +12,7 @@ import { testcloudUsageStyles } from './usage-chart.styles.js';
  *
  * @cssprop [--testcloud-usage-available-color=var(--kre-usage-available-color, #5fb8a9)] - Available Sessions of this chart only.
  * @cssprop [--testcloud-usage-peak-color=var(--kre-usage-peak-color, #0b7f72)] - Peak Usage bars of this chart only.
- * @cssprop [--testcloud-usage-average-color=var(--kre-usage-average-color, #7c3aed)] - Average Peak line of this chart only.
+ * @cssprop [--testcloud-usage-average-color=var(--kre-usage-average-color, light-dark(#1e0b4b, #e9d5ff))] - Average Peak line of this chart only (3:1 against its bars and area in light and dark).
  * @cssprop [--testcloud-usage-highlight-color=var(--kre-usage-highlight-color, rgb(11 127 114 / 0.12))] - Band behind the bucket in focus, this chart only.
  */
 export class TestcloudLicenseUsage extends LicenseUsageElement {

@@ -73,7 +73,7 @@ describe('<kre-license-planner> export', () => {
     expect(file.blob.type).to.match(/^text\/csv/);
     const d = expected({ from: c.from, to: c.to, timeZone: c.timeZone }, c.dataset);
     const [header, ...rows] = await csvRows(file);
-    expect(header).to.deep.equal(['Licences In Use', 'Seconds', 'Share Of Time', 'Share At Or Below', 'Marks']);
+    expect(header).to.deep.equal(['Licenses In Use', 'Seconds', 'Share Of Time', 'Share At Or Below', 'Marks']);
     let below = 0;
     expect(rows).to.deep.equal(
       d.levels.map((l) => {

@@ -36,11 +36,11 @@ const over = (d: CapacityResponse, count: number) => d.levels.reduce((s, l) => (
 function answer(d: CapacityResponse): string {
   const { p99 } = d.coverage;
   const refused = d.denied === 1 ? '1 request was refused' : `${d.denied} requests were refused`;
-  if (p99 > d.available) return `Demand passed your ${plural(d.available, 'licence')} ${percent(over(d, d.available) / d.seconds)} of the time; ${refused}.`;
+  if (p99 > d.available) return `Demand passed your ${plural(d.available, 'license')} ${percent(over(d, d.available) / d.seconds)} of the time; ${refused}.`;
   const first =
     p99 === d.available
-      ? `${plural(p99, 'licence')} covered 99% of the time: exactly the ${d.available} you have.`
-      : `${plural(p99, 'licence')} covered 99% of the time; you have ${d.available}: ${d.available - p99} sat idle 99% of the time.`;
+      ? `${plural(p99, 'license')} covered 99% of the time: exactly the ${d.available} you have.`
+      : `${plural(p99, 'license')} covered 99% of the time; you have ${d.available}: ${d.available - p99} sat idle 99% of the time.`;
   return d.denied ? `${first} ${refused} all the same.` : first;
 }
 
@@ -88,8 +88,8 @@ describe('<kre-license-planner> numbers equal core on DST weeks', () => {
         expect($$(el, '.mark:not(.mark-available) .mark-label').map(text).sort()).to.deep.equal(labels.sort());
         expect(text($(el, '.mark-available .mark-label'))).to.equal(`${d.available} available`);
         expect($(el, '.coverage-svg')!.getAttribute('aria-label')).to.equal(
-          `Share of the time by licences in use. Covers 50% of the time: ${d.coverage.p50}, Covers 90% of the time: ${d.coverage.p90}, ` +
-            `Covers 95% of the time: ${d.coverage.p95}, Covers 99% of the time: ${d.coverage.p99}, Peak in range: ${d.coverage.max}; Licences available: ${d.available}.`,
+          `Share of the time by licenses in use. Covers 50% of the time: ${d.coverage.p50}, Covers 90% of the time: ${d.coverage.p90}, ` +
+            `Covers 95% of the time: ${d.coverage.p95}, Covers 99% of the time: ${d.coverage.p99}, Peak in range: ${d.coverage.max}; Licenses available: ${d.available}.`,
         );
       });
 
@@ -131,7 +131,7 @@ describe('<kre-license-planner> numbers equal core on DST weeks', () => {
         );
       });
 
-      it('what if: the replay at the licences available, then at another count, beside the real figures', async () => {
+      it('what if: the replay at the licenses available, then at another count, beside the real figures', async () => {
         const el = await mount(attrs);
         await settled(el);
         const d = want();
@@ -143,7 +143,7 @@ describe('<kre-license-planner> numbers equal core on DST weeks', () => {
             await settled(el);
           }
           const r = expected({ from: c.from, to: c.to, timeZone: c.timeZone, licenses: count }, c.dataset).replay!;
-          expect(text($(el, '.compare thead th:last-child'))).to.equal(`Replay: ${plural(count, 'licence')}`);
+          expect(text($(el, '.compare thead th:last-child'))).to.equal(`Replay: ${plural(count, 'license')}`);
           expect(table()).to.deep.equal([
             [real[0], String(r.refused)],
             [real[1], `${duration(r.secondsOver)} (${percent(r.secondsOver / d.seconds)})`],

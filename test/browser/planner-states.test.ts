@@ -141,7 +141,7 @@ describe('<kre-license-planner> states', () => {
     $<HTMLButtonElement>(el, '.what-if [part~="retry-button"]')!.click();
     await settled(el);
     expect(panel()).to.equal(null);
-    expect(text($(el, '.compare thead th:last-child'))).to.equal('Replay: 4 licences');
+    expect(text($(el, '.compare thead th:last-child'))).to.equal('Replay: 4 licenses');
   });
 
   it('a newer request aborts the older one', async () => {

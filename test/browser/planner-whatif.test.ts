@@ -26,7 +26,7 @@ const replayShown = (el: KreLicensePlanner) => text($(el, '.compare thead th:las
 describe('<kre-license-planner> requests and the what-if', () => {
   const service = useMockService();
 
-  it('asks 3.4 with the filters, then the what-if with licenses = the licences available', async () => {
+  it('asks 3.4 with the filters, then the what-if with licenses = the licenses available', async () => {
     const el = await mount('organization="org-qa,org-mobile" time-zone="Asia/Kolkata" from="2026-09-01" to="2026-10-30"');
     await settled(el);
     const [report] = reportRequests(service());
@@ -61,7 +61,7 @@ describe('<kre-license-planner> requests and the what-if', () => {
     expect(seen[0].detail).to.deep.equal({ from: '2026-10-01', to: '2026-10-31', timeZone: ZONE, organization: [], product: 'kre', licenses: 9 });
     await settled(el);
     expect(replayRequests(service()).map((u) => u.searchParams.get('licenses'))).to.deep.equal([String(expected().available), '9']);
-    expect(replayShown(el)).to.equal('Replay: 9 licences');
+    expect(replayShown(el)).to.equal('Replay: 9 licenses');
     expect($$(el, '.compare tbody td:last-child').map(text)[0]).to.equal(String(expected({ licenses: 9 }).replay!.refused));
   });
 
@@ -112,11 +112,11 @@ describe('<kre-license-planner> requests and the what-if', () => {
     el.licenses = 9;
     await settled(el);
     expect(signals.get('5')!.aborted).to.equal(true);
-    expect(replayShown(el)).to.equal('Replay: 9 licences');
+    expect(replayShown(el)).to.equal('Replay: 9 licenses');
     releaseOld();
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r));
     await el.updateComplete;
-    expect(replayShown(el)).to.equal('Replay: 9 licences');
+    expect(replayShown(el)).to.equal('Replay: 9 licenses');
     expect($$(el, '.compare tbody td:last-child').map(text)[2]).to.equal(String(expected({ licenses: 9 }).replay!.peak));
   });
 
@@ -127,7 +127,7 @@ describe('<kre-license-planner> requests and the what-if', () => {
     try {
       const el = await mount('licenses="twelve"');
       await settled(el);
-      expect(text($(el, '[part="notices"]'))).to.equal('licenses="twelve" is not a whole number of 0 or more; this report uses the licences available instead.');
+      expect(text($(el, '[part="notices"]'))).to.equal('licenses="twelve" is not a whole number of 0 or more; this report uses the licenses available instead.');
       el.heading = 'Again';
       await el.updateComplete;
       expect(warned.filter((w) => w.includes('licenses="twelve"')).length).to.equal(1);

@@ -9,7 +9,7 @@ import { THEMES } from '../../stories/themes.js';
 import { $, $$, expected, key, lastRequest, mount, settled, useMockService, type Tag } from './usage-fixtures.js';
 
 /**
- * Oct 1: two sessions at once with two licences (the peak reached them). Oct 2: one session and
+ * Oct 1: two sessions at once with two licenses (the peak reached them). Oct 2: one session and
  * three denied requests. Oct 3: one session, nothing refused.
  */
 const CAPACITY: Dataset = {
@@ -39,7 +39,7 @@ describe('<kre-license-usage> and contract 1.1', () => {
       key(el, 'Home');
       await el.updateComplete;
       expect(facts()).to.deep.include({ 'Peak Usage': '2', 'Available Sessions': '2', 'Denied requests': '0' });
-      expect(capacity()).to.equal('At capacity: Peak reached the 2 licences');
+      expect(capacity()).to.equal('At capacity: Peak reached the 2 licenses');
       key(el, 'ArrowRight');
       await el.updateComplete;
       expect(facts()).to.deep.include({ 'Peak Usage': '1', 'Denied requests': '3' });
@@ -61,7 +61,7 @@ describe('<kre-license-usage> and contract 1.1', () => {
       expect($$(el, 'thead th').map((th) => th.textContent!.trim()).at(-1)).to.equal('Denied requests');
       const rows = $$<HTMLTableRowElement>(el, 'tbody tr').map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
       expect(rows.map((r) => r.at(-1))).to.deep.equal(['0', '3', '0']);
-      expect(rows.map((r) => r[2])).to.deep.equal(['2 At capacity Peak reached the 2 licences', '1 At capacity 3 requests denied', '1']);
+      expect(rows.map((r) => r[2])).to.deep.equal(['2 At capacity Peak reached the 2 licenses', '1 At capacity 3 requests denied', '1']);
       await expect(el).to.be.accessible();
     });
 

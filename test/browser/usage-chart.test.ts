@@ -104,7 +104,7 @@ describe('<kre-license-usage> chart', () => {
       const description = $(el, `#${figure.getAttribute('aria-describedby')}`)!.textContent!;
       const s = expected().summary;
       expect(description).to.contain(`(Europe/Berlin): peak usage ${s.peak}, peak utilization ${Math.round(s.utilization! * 100)}%`);
-      expect(description).to.contain(`${s.denied} denied requests; ${s.available} licences at the end of the range`);
+      expect(description).to.contain(`${s.denied} denied requests; ${s.available} licenses at the end of the range`);
       expect(description).to.contain('Oct 1, 2026');
     });
 
@@ -229,7 +229,7 @@ describe('<kre-license-usage> chart', () => {
       const el = await mount('interval="month" from="2025-11-01" to="2026-10-31"');
       await settled(el);
       const want = expected({ interval: 'month', from: '2025-11-01', to: '2026-10-31' }).buckets;
-      // At capacity: the peak reached the licences, or requests were denied.
+      // At capacity: the peak reached the licenses, or requests were denied.
       const capacity = want.map((b, i) => ((b.peak > 0 && b.peak >= b.available) || b.denied > 0 ? i : -1)).filter((i) => i >= 0);
       expect(capacity.length).to.be.greaterThan(0);
       const hatched = $$(el, 'rect.bar-capacity').map((r) => Number(r.dataset.index));

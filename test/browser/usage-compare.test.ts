@@ -39,8 +39,8 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       ]);
       const marks = $$<HTMLButtonElement>(el, '[part~="change-mark"]');
       expect(marks.map((m) => m.getAttribute('aria-label'))).to.deep.equal([
-        'Licences changed: Account-wide pool: 10 → 12 licences on Oct 3, 2026, 8:00 AM',
-        'Licences changed: QA Europe: 0 → 4 licences on Oct 4, 2026, 12:00 AM',
+        'Licenses changed: Account-wide pool: 10 → 12 licenses on Oct 3, 2026, 8:00 AM',
+        'Licenses changed: QA Europe: 0 → 4 licenses on Oct 4, 2026, 12:00 AM',
       ]);
       // On the step: the mark's centre is where the step drawn over its slot is.
       const plot = $(el, '.plot-area')!.getBoundingClientRect();
@@ -56,7 +56,7 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       // Tab reaches a mark; its tooltip says the same.
       marks[1].focus();
       await el.updateComplete;
-      expect($(el, '#change-tip')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Licences changed QA Europe: 0 → 4 licences on Oct 4, 2026, 12:00 AM');
+      expect($(el, '#change-tip')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Licenses changed QA Europe: 0 → 4 licenses on Oct 4, 2026, 12:00 AM');
       expect(marks[1].getAttribute('aria-describedby')).to.equal('change-tip');
       marks[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
       await el.updateComplete;
@@ -71,8 +71,8 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       await el.updateComplete;
       await waitUntil(() => $(el, '.table-scroller'), 'the table view, loaded on demand');
       expect($$(el, '[part~="change-list"] li').map((li) => li.textContent)).to.deep.equal([
-        'Account-wide pool: 10 → 12 licences on Oct 3, 2026, 8:00 AM',
-        'QA Europe: 0 → 4 licences on Oct 4, 2026, 12:00 AM',
+        'Account-wide pool: 10 → 12 licenses on Oct 3, 2026, 8:00 AM',
+        'QA Europe: 0 → 4 licenses on Oct 4, 2026, 12:00 AM',
       ]);
     });
   });

@@ -226,10 +226,10 @@ describe('<kre-license-usage>: the review', () => {
 
   it('slots: the title, extra actions and the empty state; each filter has its own parts', async () => {
     const el = await mount('');
-    el.innerHTML = '<span slot="title">Licences, Berlin office</span><button slot="actions" type="button">Share</button><span slot="empty">Nothing here yet.</span>';
+    el.innerHTML = '<span slot="title">Licenses, Berlin office</span><button slot="actions" type="button">Share</button><span slot="empty">Nothing here yet.</span>';
     await settled(el);
     const title = $<HTMLSlotElement>(el, 'slot[name="title"]')!;
-    expect(title.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Licences, Berlin office']);
+    expect(title.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Licenses, Berlin office']);
     expect($(el, 'figure')!.getAttribute('aria-labelledby')).to.equal('title');
     const actions = $<HTMLSlotElement>(el, '[part~="actions"] slot[name="actions"]')!;
     expect(actions.assignedElements().map((e) => e.textContent)).to.deep.equal(['Share']);

@@ -158,7 +158,7 @@ describe('oracle sanity: capacity by hand', () => {
     // c: 1 (z) until 09:00, 2 until 09:30, 1 (a) until 11:00, 1 (e) until 12:00, then 0
     assert.deepStrictEqual(r.levels, [{ level: 0, seconds: 43_200 }, { level: 1, seconds: 41_400 }, { level: 2, seconds: 1800 }]);
     assert.deepStrictEqual(r.coverage, { p50: 0, p90: 1, p95: 1, p99: 2, max: 2 }); // c <= 0 exactly 50 %
-    // z admitted, a refused (z holds the licence until 09:30), e admitted at 11:00
+    // z admitted, a refused (z holds the license until 09:30), e admitted at 11:00
     assert.deepStrictEqual(r.replay, { licenses: 1, refused: 1, secondsOver: 1800, peak: 1 });
 
     // Ties in `started` by sessionId in code-point order: 'b10' before 'b2'.
@@ -258,7 +258,7 @@ describe('computeCapacity equals the brute-force oracle', () => {
   it('long ranges (up to 75 days), licenses sometimes given', () => {
     fc.assert(fc.property(scenarioArb(['week', 'month']), (s) => check(s)), { numRuns: RUNS });
   });
-  it('always replayed, small licence counts', () => {
+  it('always replayed, small license counts', () => {
     fc.assert(
       fc.property(scenarioArb(['hour', 'day']), fc.integer({ min: 0, max: 6 }), (s, licenses) => check(s, licenses)),
       { numRuns: RUNS },

@@ -1,7 +1,7 @@
 /**
  * Exact numbers for the capacity report (CONTRACT 3.4 and 4, "capacity"): time at each level,
  * coverage, peaks by local weekday and hour across DST weeks and half-hour zones, and the replay
- * against another licence count. The comments show the arithmetic.
+ * against another license count. The comments show the arithmetic.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,10 +61,10 @@ describe('one day in UTC: levels, coverage, byHour, replay', () => {
   it('no replay unless licenses is given', () => {
     assert.equal('replay' in r, false);
   });
-  it('replay: in start order, ties by session id; an end frees its licence for a start at the same instant', () => {
-    // L=2: e, a, b admitted; c (same start as b, later id) refused; d takes a's licence at 11:00.
+  it('replay: in start order, ties by session id; an end frees its license for a start at the same instant', () => {
+    // L=2: e, a, b admitted; c (same start as b, later id) refused; d takes a's license at 11:00.
     assert.deepEqual(computeCapacity(ds, q({ licenses: 2 }), LATER).replay, { licenses: 2, refused: 1, secondsOver: 0.5 * HOUR, peak: 2 });
-    // L=1: b and c refused; d still takes a's licence.
+    // L=1: b and c refused; d still takes a's license.
     assert.deepEqual(computeCapacity(ds, q({ licenses: 1 }), LATER).replay, { licenses: 1, refused: 2, secondsOver: 2 * HOUR, peak: 1 });
     assert.deepEqual(computeCapacity(ds, q({ licenses: 0 }), LATER).replay, { licenses: 0, refused: 5, secondsOver: 5 * HOUR, peak: 0 });
     assert.deepEqual(computeCapacity(ds, q({ licenses: 3 }), LATER).replay, { licenses: 3, refused: 0, secondsOver: 0, peak: 3 });
@@ -163,7 +163,7 @@ describe('half-hour zones', () => {
       { level: 1, seconds: 600 + 4500 },
       { level: 2, seconds: 900 },
     ]);
-    // The session from the day before is replayed; the 10:00 one finds the licence held.
+    // The session from the day before is replayed; the 10:00 one finds the license held.
     assert.deepEqual(r.replay, { licenses: 1, refused: 1, secondsOver: 900, peak: 1 });
   });
   it('Australia/Lord_Howe (+10:30 to +11:00): after the 30-minute shift, hour buckets start at :30', () => {
@@ -192,7 +192,7 @@ describe('organization filter and validation', () => {
     ),
     denials: [denial('2026-10-01T09:30:00Z', { organizationId: 'qa-berlin' }), denial('2026-10-01T09:31:00Z', { organizationId: 'dev' })],
   };
-  it('a team sees its subtree\'s sessions and denials, and the licences it draws on', () => {
+  it('a team sees its subtree\'s sessions and denials, and the licenses it draws on', () => {
     const r = computeCapacity(ds, q({ organizationIds: ['qa'], licenses: 0 }), LATER);
     assert.deepEqual([r.coverage.max, r.available, r.denied, r.replay?.refused], [1, 14, 1, 1]);
     const all = computeCapacity(ds, q({}), LATER);

@@ -214,7 +214,7 @@ describe('the data tells a true story of capacity', () => {
     for (const a of ds.allocations) if (a.product === product && a.organizationId === scope && t(a.effectiveFrom) <= at) size = a.sessions;
     return size;
   };
-  /** Sessions holding a licence of the pool named `source` at `at`. */
+  /** Sessions holding a license of the pool named `source` at `at`. */
   const inUse = (product: Product, source: string, at: number): number =>
     ds.sessions.filter((s) => s.product === product && s.licenseSource === source && t(s.started) <= at && (s.ended === null || t(s.ended) > at)).length;
   /** The scopes a request of `org` may draw on, nearest first. */
@@ -225,7 +225,7 @@ describe('the data tells a true story of capacity', () => {
   };
   const poolName = (scope: string | null): string => (scope === null ? ACCOUNT_NAME : (nameOf.get(scope) as string));
 
-  test('a session\'s licence source is a pool on its own organization\'s chain, and no pool is ever over its size', () => {
+  test('a session\'s license source is a pool on its own organization\'s chain, and no pool is ever over its size', () => {
     for (const s of ds.sessions) {
       const names = chain(s.organizationId).filter((scope) => ds.allocations.some((a) => a.organizationId === scope && a.product === s.product)).map(poolName);
       assert.ok(names.includes(s.licenseSource), `${s.sessionId}: ${s.licenseSource} is not on ${names.join(' > ')}`);
@@ -246,12 +246,12 @@ describe('the data tells a true story of capacity', () => {
       for (const scope of chain(d.organizationId)) {
         const size = sizeAt(d.product, scope, at);
         if (size === 0) continue;
-        assert.ok(inUse(d.product, poolName(scope), at) >= size, `${d.requestId}: ${poolName(scope)} had a free licence at ${d.at}`);
+        assert.ok(inUse(d.product, poolName(scope), at) >= size, `${d.requestId}: ${poolName(scope)} had a free license at ${d.at}`);
       }
     }
   });
 
-  test('the account\'s peak never passes its licences; a team sees the capacity it competes for', () => {
+  test('the account\'s peak never passes its licenses; a team sees the capacity it competes for', () => {
     for (const product of ['kre', 'testcloud'] as const) {
       const all = computeUsage(ds, { product, from: '2026-09-06', to: '2026-12-03', interval: 'day', timeZone: 'UTC' }, END_DAY);
       assert.deepEqual(all.buckets.filter((b) => b.peak > b.available).map((b) => b.start), [], product);

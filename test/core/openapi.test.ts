@@ -520,7 +520,7 @@ describe('(a) openapi.yaml is a valid OpenAPI 3.1 document', () => {
     }
     assert.match(text, /ancestors, the account-wide scope/, 'the scopes an organization filter draws on');
     assert.match(text, /highest `peak \/ available` of the buckets whose `available` is above\s+0/, 'utilization');
-    assert.match(text, /licences at the end of the clipped range/, 'summary.available');
+    assert.match(text, /licenses at the end of the clipped range/, 'summary.available');
     assert.match(doc.components.parameters.sort.description, /ordered by `sessionId` ascending/, 'the tie-break in the sort docs');
   });
 
@@ -714,7 +714,7 @@ describe('(b) answers of the mock service match the response schemas', () => {
     assert.ok(berlin.body.levels.some((l: Json) => !Number.isInteger(l.seconds)), 'so is some level');
     assert.ok(berlin.body.denied > 0 && berlin.body.replay.refused > 0 && berlin.body.replay.secondsOver > 0);
     const main = await get(CAPACITY, capacityCases[1].params);
-    assert.ok(main.body.denied > 0 && main.body.coverage.max > 0 && main.body.replay.refused > 0, 'the generated account needs more than 5 licences');
+    assert.ok(main.body.denied > 0 && main.body.coverage.max > 0 && main.body.replay.refused > 0, 'the generated account needs more than 5 licenses');
     const empty = await get(CAPACITY, capacityCases[capacityCases.length - 1].params);
     assert.equal(empty.body.seconds, 0);
     assert.deepEqual(empty.body.levels, [{ level: 0, seconds: 0 }]);

@@ -638,7 +638,7 @@ function localWeekdayHour(ms: number, timeZone: string): { weekday: number; hour
 /**
  * The replay of CONTRACT 3.4: candidates in `started` order (ties by sessionId in code-point
  * order); a candidate is refused when `licenses` admitted sessions are still active at its start
- * (an admitted session whose end is <= that start has freed its licence), else admitted.
+ * (an admitted session whose end is <= that start has freed its license), else admitted.
  */
 function replay(
   sessions: readonly SessionRecord[],
@@ -788,7 +788,7 @@ export interface Scenario {
   organizationIds: string[];
   /** Interesting instants (ms) of the scenario: session starts and ends, range edges, asOf. */
   instants: number[];
-  /** A licence count to replay against (capacity), or undefined. */
+  /** A license count to replay against (capacity), or undefined. */
   licenses: number | undefined;
 }
 

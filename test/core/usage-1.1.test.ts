@@ -82,7 +82,7 @@ describe('utilization: the highest bucket ratio', () => {
     assert.equal(r.summary.utilization, 0.75);
     assert.deepEqual([r.summary.peak, r.summary.available], [5, 10]);
   });
-  it('a bucket\'s ratio uses its own last instant\'s licences: a purchase late in the day lowers that day\'s', () => {
+  it('a bucket\'s ratio uses its own last instant\'s licenses: a purchase late in the day lowers that day\'s', () => {
     const ds = dataset(
       Array.from({ length: 3 }, () => session('2026-10-01T09:00:00Z', '2026-10-01T10:00:00Z')),
       [allocation('2026-09-01T00:00:00Z', 4), allocation('2026-10-01T12:00:00Z', 6)],
@@ -91,18 +91,18 @@ describe('utilization: the highest bucket ratio', () => {
     assert.equal(computeUsage(ds, q({ to: '2026-10-01' }), LATER).summary.utilization, 0.5);
     assert.equal(computeUsage(ds, q({ to: '2026-10-01', interval: 'hour' }), LATER).summary.utilization, 0.75);
   });
-  it('skips buckets with no licences, and is null when no bucket has any', () => {
+  it('skips buckets with no licenses, and is null when no bucket has any', () => {
     const ds = dataset(
       [session('2026-10-01T09:00:00Z', '2026-10-01T10:00:00Z'), session('2026-10-02T09:00:00Z', '2026-10-02T10:00:00Z')],
       [allocation('2026-10-02T00:00:00Z', 2)],
     );
     const r = computeUsage(ds, q({}), LATER);
-    // Day 1: peak 1 with 0 licences (no ratio); day 2: 1 / 2.
+    // Day 1: peak 1 with 0 licenses (no ratio); day 2: 1 / 2.
     assert.deepEqual(r.buckets.map((b) => b.available), [0, 2, 2]);
     assert.equal(r.summary.utilization, 0.5);
     assert.equal(computeUsage(dataset([], []), q({}), LATER).summary.utilization, null);
   });
-  it('summary.available is the licences at the end of the clipped range: on a past range, not now', () => {
+  it('summary.available is the licenses at the end of the clipped range: on a past range, not now', () => {
     const ds = dataset([], [allocation('2026-09-01T00:00:00Z', 4), allocation('2026-11-01T00:00:00Z', 10)]);
     assert.equal(computeUsage(ds, q({}), LATER).summary.available, 4);
     assert.equal(computeUsage(ds, q({ from: '2026-11-01', to: '2026-11-02' }), LATER).summary.available, 10);

@@ -156,12 +156,12 @@ describe('yScale', () => {
     assert.equal(barPadding(1), 0);
   });
 
-  it('calls a bucket "at capacity" when a positive peak reached the licences, or requests were denied', () => {
+  it('calls a bucket "at capacity" when a positive peak reached the licenses, or requests were denied', () => {
     assert.equal(atCapacity({ peak: 5, available: 5, denied: 0 }), true);
     assert.equal(atCapacity({ peak: 6, available: 5, denied: 0 }), true);
     assert.equal(atCapacity({ peak: 4, available: 5, denied: 0 }), false);
     assert.equal(atCapacity({ peak: 0, available: 0, denied: 0 }), false);
-    // Denied while the peak stayed under the filter's licences: a pool the requests could draw on was full.
+    // Denied while the peak stayed under the filter's licenses: a pool the requests could draw on was full.
     assert.equal(atCapacity({ peak: 4, available: 5, denied: 2 }), true);
   });
 });

@@ -176,7 +176,7 @@ describe('oracle sanity (known calendar facts, so the oracle itself is anchored)
     assert.equal(child.summary.denied, 1);
   });
 
-  it('1.1: utilization is the highest bucket ratio, null when no bucket has licences', () => {
+  it('1.1: utilization is the highest bucket ratio, null when no bucket has licenses', () => {
     const dataset: Dataset = {
       organizations: [],
       allocations: [

@@ -285,7 +285,7 @@ describe('organization filter', () => {
     assert.deepEqual(peakAndAvailable(), [4, 19]);
   });
   it('an organization matches itself and its descendants for sessions; available draws on their scopes, their ancestors\' and the account\'s', () => {
-    // qa: sessions of qa and qa-berlin; licences of qa (4), qa-berlin (2), root (none) and the account (10).
+    // qa: sessions of qa and qa-berlin; licenses of qa (4), qa-berlin (2), root (none) and the account (10).
     assert.deepEqual(peakAndAvailable(['qa']), [2, 16]);
     assert.deepEqual(peakAndAvailable(['root']), [3, 19]);
     // qa-berlin draws on qa and the account above it; dev on the account: 2 + 4 + 3 + 10.
