@@ -1,18 +1,18 @@
 /**
  * Styles of the planner, over the shared chrome (title, toolbar, summary strip, legend, tables,
  * skeleton and busy bar) and the filters' (the number input). Colours are read once, on `.report`,
- * into private `--_*` properties, never declared on :host, so a host page's `--kre-*` wins.
+ * into private `--_*` properties (the theme's common ones on :host, styles.ts); a `--kre-*` is never
+ * declared, so a host page's value wins.
  */
 import { css } from 'lit';
 
 export const plannerStyles = css`
   .report {
-    --_level: var(--kre-planner-level-color, color-mix(in srgb, var(--kre-color-accent, #2f6fde) 40%, transparent));
-    --_line: var(--kre-planner-line-color, var(--kre-color-accent, #2f6fde));
-    --_limit: var(--kre-planner-available-color, var(--kre-color-text, #1d2433));
+    --_level: var(--kre-planner-level-color, color-mix(in srgb, var(--_accent) 40%, transparent));
+    --_line: var(--kre-planner-line-color, var(--_accent));
+    --_limit: var(--kre-planner-available-color, var(--_text));
     --_over: var(--kre-planner-over-color, rgb(198 40 40 / 0.1));
-    --_heat: var(--kre-planner-heat-color, var(--kre-color-accent, #2f6fde));
-    --_surface: var(--kre-color-surface, #ffffff);
+    --_heat: var(--kre-planner-heat-color, var(--_accent));
   }
   .answer {
     margin: 0;
@@ -143,7 +143,7 @@ export const plannerStyles = css`
     display: none;
   }
   .picked {
-    outline: 2px solid var(--kre-color-text, #1d2433);
+    outline: 2px solid var(--_text);
     outline-offset: -1px;
   }
   /* Wide: coverage and what-if side by side, the map under both, its cells larger and numbered. */
@@ -182,7 +182,7 @@ export const plannerStyles = css`
     }
   }
   .h0 {
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
   }
   .h1 {
     background: color-mix(in srgb, var(--_heat) 20%, var(--_surface));
@@ -210,7 +210,7 @@ export const plannerStyles = css`
   }
   #licenses-range {
     margin: 0;
-    accent-color: var(--kre-color-accent, #2f6fde);
+    accent-color: var(--_accent);
   }
   .compare :is(th, td) {
     padding: 6px 8px;

@@ -1,14 +1,15 @@
 /**
  * Styles of <kre-user-sessions> around the table (title, toolbar, chips, export, pager, empty
  * state); the table and its card layout are in table.styles.ts. Every value comes from a `--kre-*`
- * custom property with a fallback, read at the point of use (never declared on :host), so a light
- * or dark theme is a set of custom properties on any ancestor.
+ * custom property with a fallback (the common ones read once into `--_*` on :host, styles.ts); a
+ * `--kre-*` is never declared, so a light or dark theme is a set of custom properties on any
+ * ancestor.
  */
 import { css } from 'lit';
 
 export const sessionsStyles = css`
   .title {
-    margin: 0 0 var(--kre-spacing-small, 12px);
+    margin: 0 0 var(--_spacing-small);
     font-size: 1.143em;
     font-weight: 600;
     line-height: 1.3;
@@ -36,7 +37,7 @@ export const sessionsStyles = css`
   .chips,
   .export-status,
   .card-sort {
-    margin-block-end: var(--kre-spacing-small, 12px);
+    margin-block-end: var(--_spacing-small);
   }
   .filters {
     align-items: flex-end;
@@ -60,7 +61,7 @@ export const sessionsStyles = css`
     gap: 4px;
     padding-block: 2px;
     padding-inline: 10px 2px;
-    border: 1px solid var(--kre-color-accent, #2f6fde);
+    border: 1px solid var(--_accent);
     background: var(--kre-color-accent-surface, #e8effc);
   }
   .chip,
@@ -81,18 +82,18 @@ export const sessionsStyles = css`
     padding: 0;
   }
   .chip-remove:hover {
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
   }
   .link {
     padding: 4px 6px;
-    color: var(--kre-color-link, var(--kre-color-accent, #2f6fde));
+    color: var(--kre-color-link, var(--_accent));
     text-decoration: underline;
   }
   progress {
     flex: 1 1 10em;
     max-width: 24em;
     height: 8px;
-    accent-color: var(--kre-color-accent, #2f6fde);
+    accent-color: var(--_accent);
   }
   table,
   .export-text,
@@ -102,7 +103,7 @@ export const sessionsStyles = css`
 
   .pager {
     justify-content: flex-end;
-    margin-block-start: var(--kre-spacing-small, 12px);
+    margin-block-start: var(--_spacing-small);
   }
   .page-size {
     flex-direction: row;
@@ -133,7 +134,7 @@ export const sessionsStyles = css`
   .empty-filters {
     margin: 0;
     padding-inline-start: 1.2em;
-    color: var(--kre-color-text-muted, #5b6578);
+    color: var(--_text-muted);
   }
 
   @container (max-width: 560px) {

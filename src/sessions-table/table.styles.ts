@@ -18,8 +18,8 @@ const table = css`
   .scroller {
     overflow: auto;
     max-height: var(--kre-sessions-max-height, none);
-    border: 1px solid var(--kre-color-border, #d8dde6);
-    border-radius: var(--kre-radius-small, 6px);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
   }
   /*
    * Cells align with the page's direction (left, or right in a right-to-left page) while a value
@@ -44,7 +44,7 @@ const table = css`
   caption,
   .up {
     font-size: 0.857em;
-    color: var(--kre-color-text-muted, #5b6578);
+    color: var(--_text-muted);
   }
   /* Wide: a date and its time on one line. */
   @container (min-width: 100em) {
@@ -63,8 +63,8 @@ const table = css`
     position: sticky;
     inset-block-start: 0;
     z-index: 1;
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    color: var(--kre-color-text-muted, #5b6578);
+    background: var(--_surface-muted);
+    color: var(--_text-muted);
   }
   thead th {
     padding: 0;
@@ -73,13 +73,13 @@ const table = css`
     font-weight: 600;
   }
   tbody tr {
-    border-block-start: 1px solid var(--kre-color-border, #d8dde6);
+    border-block-start: 1px solid var(--_border);
   }
   tbody th {
     font-weight: 500;
   }
   tbody tr:hover {
-    background: var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9));
+    background: var(--kre-color-row-hover, var(--_surface-muted));
   }
   /*
    * Busy: the last rows stay as they are, under an accent line (below the header row; in the
@@ -87,7 +87,7 @@ const table = css`
    * inherit) would restyle and repaint every cell twice per page.
    */
   .busy thead th {
-    box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
+    box-shadow: inset 0 -3px 0 var(--_accent);
   }
 
   /* (They wrap anywhere like their cells: overflow-wrap is inherited.) */
@@ -103,7 +103,7 @@ const table = css`
     padding: 8px 6px;
   }
   .sort:hover {
-    color: var(--kre-color-text, #1d2433);
+    color: var(--_text);
   }
   .sort:focus-visible {
     outline-offset: -2px;
@@ -119,7 +119,7 @@ const table = css`
   }
   .sort-icon.on {
     opacity: 1;
-    color: var(--kre-color-accent, #2f6fde);
+    color: var(--_accent);
   }
   .c-duration .sort,
   tbody tr > :last-child {
@@ -178,11 +178,11 @@ const table = css`
     height: 8px;
     border: 1.5px solid;
     border-radius: 2px;
-    box-shadow: 2px 2px 0 -0.5px var(--kre-color-surface, #ffffff), 3px 3px 0 0;
+    box-shadow: 2px 2px 0 -0.5px var(--_surface), 3px 3px 0 0;
     opacity: 0.7;
   }
   .copy:hover::after {
-    box-shadow: 2px 2px 0 -0.5px var(--kre-color-row-hover, var(--kre-color-surface-muted, #f3f5f9)), 3px 3px 0 0;
+    box-shadow: 2px 2px 0 -0.5px var(--kre-color-row-hover, var(--_surface-muted)), 3px 3px 0 0;
   }
   /* Touch: no hover to reveal the icon; a dotted underline says the id does something. */
   @media (hover: none) {
@@ -208,7 +208,7 @@ const table = css`
     margin-block: 0.25em;
     width: min(7em, 80%);
     border-radius: 4px;
-    background: var(--kre-color-skeleton, var(--kre-color-border, #d8dde6));
+    background: var(--kre-color-skeleton, var(--_border));
     animation: pulse 1.2s ease-in-out infinite;
   }
   @keyframes pulse {
@@ -233,9 +233,9 @@ const table = css`
     margin-inline-start: auto;
     padding: 6px 12px;
     border: 1px solid transparent;
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-text, #1d2433);
-    color: var(--kre-color-surface, #ffffff);
+    border-radius: var(--_radius-small);
+    background: var(--_text);
+    color: var(--_surface);
     overflow-wrap: anywhere;
   }
 
@@ -263,7 +263,7 @@ const table = css`
       padding: 0 0 8px;
     }
     .busy caption {
-      box-shadow: inset 0 -3px 0 var(--kre-color-accent, #2f6fde);
+      box-shadow: inset 0 -3px 0 var(--_accent);
     }
     thead {
       display: none;
@@ -280,8 +280,8 @@ const table = css`
       align-content: start;
       gap: 6px 16px;
       padding: 10px 12px;
-      border: 1px solid var(--kre-color-border, #d8dde6);
-      border-radius: var(--kre-radius-small, 6px);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
     }
     tbody tr[part~='row-active'] {
       border-inline-start: 3px solid var(--kre-color-active, #1f7a45);
@@ -309,7 +309,7 @@ const table = css`
       display: block;
       font-size: 0.786em;
       font-weight: 600;
-      color: var(--kre-color-text-muted, #5b6578);
+      color: var(--_text-muted);
       unicode-bidi: isolate;
     }
   }

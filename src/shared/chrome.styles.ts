@@ -2,14 +2,15 @@
  * The chrome every chart report shares (the usage charts and the planner): the column of the
  * report, the title, the toolbar's rows, pressed toggles, notes, the summary strip, the busy bar,
  * legends and swatches, an SVG chart's grid, axes and tick labels, the table view and the first
- * load's skeleton. Colours are read at the point of use, never declared on :host.
+ * load's skeleton. Colours come from the private `--_*` properties of styles.ts or are read at the
+ * point of use; a `--kre-*` is never declared here.
  */
 import { css } from 'lit';
 
 export const chromeStyles = css`
   .report {
-    --_muted: var(--kre-color-text-muted, #5b6578);
-    --_gap: var(--kre-spacing-small, 12px);
+    --_muted: var(--_text-muted);
+    --_gap: var(--_spacing-small);
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
@@ -35,9 +36,9 @@ export const chromeStyles = css`
     min-width: 0;
   }
   .button[aria-pressed='true'] {
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    border-color: var(--kre-color-accent, #2f6fde);
-    box-shadow: inset 0 0 0 1px var(--kre-color-accent, #2f6fde);
+    background: var(--_surface-muted);
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
   }
   .hint,
   .notice {
@@ -58,8 +59,8 @@ export const chromeStyles = css`
   }
   .stat {
     padding: 8px 12px;
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    border-radius: var(--_radius-small);
+    background: var(--_surface-muted);
     min-width: 0;
   }
   .stat dt {
@@ -79,7 +80,7 @@ export const chromeStyles = css`
     height: 3px;
     margin-block-end: calc(var(--_gap) * -1);
     border-radius: 2px;
-    background: linear-gradient(90deg, transparent, var(--kre-color-accent, #2f6fde), transparent) 0 0 / 40% 100% no-repeat;
+    background: linear-gradient(90deg, transparent, var(--_accent), transparent) 0 0 / 40% 100% no-repeat;
     animation: kre-busy 1.1s linear infinite;
   }
   @keyframes kre-busy {
@@ -106,7 +107,7 @@ export const chromeStyles = css`
     gap: 6px;
     min-height: 28px;
     padding: 2px 8px;
-    border-radius: var(--kre-radius-small, 6px);
+    border-radius: var(--_radius-small);
   }
   .swatch {
     display: inline-block;
@@ -135,13 +136,13 @@ export const chromeStyles = css`
   }
   .grid-line {
     /* Default: a faint tint of the text colour, so a dark theme needs no grid colour of its own. */
-    stroke: var(--kre-color-grid, color-mix(in srgb, var(--kre-color-text, #1d2433) 12%, transparent));
+    stroke: var(--kre-color-grid, color-mix(in srgb, var(--_text) 12%, transparent));
     stroke-width: 1;
     shape-rendering: crispEdges;
   }
   .axis-line,
   .tick {
-    stroke: var(--kre-color-border-strong, #9aa4b5);
+    stroke: var(--_border-strong);
     shape-rendering: crispEdges;
   }
   .tick-label {
@@ -155,8 +156,8 @@ export const chromeStyles = css`
   .table-scroller {
     max-height: var(--kre-usage-table-max-height, 420px);
     overflow: auto;
-    border: 1px solid var(--kre-color-border, #d8dde6);
-    border-radius: var(--kre-radius-small, 6px);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
   }
   .data-table {
     width: 100%;
@@ -172,7 +173,7 @@ export const chromeStyles = css`
   .data-table th,
   .data-table td {
     padding: 6px 12px;
-    border-top: 1px solid var(--kre-color-border, #d8dde6);
+    border-top: 1px solid var(--_border);
     text-align: end;
     white-space: nowrap;
   }
@@ -184,7 +185,7 @@ export const chromeStyles = css`
   .data-table thead th {
     position: sticky;
     top: 0;
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
     font-weight: 600;
   }
 
@@ -203,7 +204,7 @@ export const chromeStyles = css`
   .skeleton-bar {
     display: block;
     border-radius: 4px;
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
     animation: kre-pulse 1.4s ease-in-out infinite;
   }
   .skeleton-stat {

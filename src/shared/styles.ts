@@ -1,11 +1,21 @@
 /**
- * Host styles every report shares. Custom properties are read with fallbacks at the point of
- * use and never declared on :host, so a host page's value on any ancestor wins.
+ * Host styles every report shares. The theme's most used custom properties are read once, with
+ * their defaults, into private `--_*` properties on :host (the sheets use those); a `--kre-*` is never
+ * declared here, so a host page's value on the element or any ancestor wins.
  */
 import { css } from 'lit';
 
 export const reportStyles = css`
   :host {
+    --_radius-small: var(--kre-radius-small, 6px);
+    --_surface-muted: var(--kre-color-surface-muted, #f3f5f9);
+    --_text: var(--kre-color-text, #1d2433);
+    --_surface: var(--kre-color-surface, #ffffff);
+    --_border: var(--kre-color-border, #d8dde6);
+    --_accent: var(--kre-color-accent, #2f6fde);
+    --_text-muted: var(--kre-color-text-muted, #5b6578);
+    --_spacing-small: var(--kre-spacing-small, 12px);
+    --_border-strong: var(--kre-color-border-strong, #9aa4b5);
     display: block;
     box-sizing: border-box;
     min-width: 0;
@@ -14,9 +24,9 @@ export const reportStyles = css`
     font-family: var(--kre-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--kre-font-size, 14px);
     line-height: 1.4;
-    color: var(--kre-color-text, #1d2433);
-    background: var(--kre-color-surface, #ffffff);
-    border: var(--kre-border-width, 1px) solid var(--kre-color-border, #d8dde6);
+    color: var(--_text);
+    background: var(--_surface);
+    border: var(--kre-border-width, 1px) solid var(--_border);
     border-radius: var(--kre-radius, 8px);
     padding: var(--kre-spacing, 16px);
     /* The scheme of the element's own colours: built-in defaults pick their light or dark value
@@ -32,7 +42,7 @@ export const reportStyles = css`
     box-sizing: inherit;
   }
   :focus-visible {
-    outline: 2px solid var(--kre-color-focus, var(--kre-color-accent, #2f6fde));
+    outline: 2px solid var(--kre-color-focus, var(--_accent));
     outline-offset: 2px;
   }
   button,
@@ -61,9 +71,9 @@ export const reportStyles = css`
     gap: 8px 16px;
     align-items: center;
     padding: 12px 16px;
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface-muted, #f3f5f9);
-    color: var(--kre-color-text, #1d2433);
+    border-radius: var(--_radius-small);
+    background: var(--_surface-muted);
+    color: var(--_text);
     overflow-wrap: anywhere;
   }
   .status[data-kind='error'] {
@@ -90,17 +100,17 @@ export const reportStyles = css`
     align-items: center;
     gap: 8px 12px;
     padding: 8px 12px;
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    border-radius: var(--_radius-small);
+    background: var(--_surface-muted);
   }
   .attribute-notices ul {
     margin: 0;
     padding: 0 0 0 1.2em;
   }
   .attribute-notices {
-    margin: 0 0 var(--kre-spacing-small, 12px);
+    margin: 0 0 var(--_spacing-small);
     padding: 8px 12px;
-    border-radius: var(--kre-radius-small, 6px);
+    border-radius: var(--_radius-small);
     background: var(--kre-color-warning-surface, #fff4e0);
     color: var(--kre-color-warning-text, #5c3700);
     border-inline-start: 4px solid var(--kre-color-warning, #b26a00);
@@ -119,13 +129,13 @@ export const reportStyles = css`
     gap: 6px;
     min-height: 32px;
     padding: 4px 12px;
-    border: 1px solid var(--kre-color-border-strong, #9aa4b5);
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface, #ffffff);
-    color: var(--kre-color-text, #1d2433);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    color: var(--_text);
   }
   .button:hover {
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
   }
   .button[disabled] {
     cursor: not-allowed;

@@ -15,8 +15,8 @@ export const usageStyles = css`
     --_capacity: var(--kre-usage-capacity-color, #b3261e);
     --_highlight: var(--kre-usage-highlight-color, rgb(47 111 222 / 0.12));
     /* The previous period's ghost bars, and the marks of allocation changes on the step. */
-    --_previous: var(--kre-usage-previous-color, var(--kre-color-text, #1d2433));
-    --_change: var(--kre-usage-change-color, var(--kre-color-text, #1d2433));
+    --_previous: var(--kre-usage-previous-color, var(--_text));
+    --_change: var(--kre-usage-change-color, var(--_text));
   }
 
   /* Figure, legend, plot */
@@ -32,7 +32,7 @@ export const usageStyles = css`
     background: none;
   }
   .legend-item:hover {
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
   }
   .legend-item[aria-pressed='false'] {
     color: var(--_muted);
@@ -132,7 +132,7 @@ export const usageStyles = css`
   }
   .average-casing {
     fill: none;
-    stroke: var(--kre-color-surface, #ffffff);
+    stroke: var(--_surface);
     stroke-width: 5;
     stroke-linecap: round;
     stroke-linejoin: round;
@@ -152,7 +152,7 @@ export const usageStyles = css`
     stroke-dasharray: 3 2;
   }
   .change-mark {
-    fill: var(--kre-color-surface, #ffffff);
+    fill: var(--_surface);
     stroke: var(--_change);
     stroke-width: 2;
   }
@@ -161,7 +161,7 @@ export const usageStyles = css`
   }
   .active-bar {
     fill: none;
-    stroke: var(--kre-color-text, #1d2433);
+    stroke: var(--_text);
     stroke-width: 2;
   }
 
@@ -172,10 +172,10 @@ export const usageStyles = css`
     will-change: transform;
     box-sizing: border-box;
     padding: 8px 10px;
-    border-radius: var(--kre-radius-small, 6px);
-    border: 1px solid var(--kre-color-border, #d8dde6);
-    background: var(--kre-color-surface, #ffffff);
-    color: var(--kre-color-text, #1d2433);
+    border-radius: var(--_radius-small);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
     box-shadow: var(--kre-shadow, 0 6px 24px rgb(15 23 42 / 0.16));
     font-size: 0.857em;
     pointer-events: none;
@@ -208,7 +208,7 @@ export const usageStyles = css`
   .tooltip-previous {
     margin-block-start: 6px;
     padding-block-start: 6px;
-    border-top: 1px solid var(--kre-color-border, #d8dde6);
+    border-top: 1px solid var(--_border);
   }
   .tooltip-subtitle {
     display: flex;
@@ -259,7 +259,7 @@ export const usageStyles = css`
     padding: 0 6px;
     border-radius: 999px;
     border: 1px solid var(--_capacity);
-    color: var(--kre-color-text, #1d2433);
+    color: var(--_text);
     font-size: 0.786em;
   }
 

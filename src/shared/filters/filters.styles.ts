@@ -9,7 +9,7 @@ export const filterStyles = css`
     flex-wrap: wrap;
     align-items: flex-end;
     gap: var(--kre-toolbar-gap, 8px 12px);
-    margin-block-end: var(--kre-spacing-small, 12px);
+    margin-block-end: var(--_spacing-small);
   }
   .field,
   .ms {
@@ -22,16 +22,16 @@ export const filterStyles = css`
   .field-label,
   .ms-label {
     font-size: 0.857em;
-    color: var(--kre-color-text-muted, #5b6578);
+    color: var(--_text-muted);
   }
   .field select,
   .field input {
     min-height: 32px;
     padding: 4px 8px;
-    border: 1px solid var(--kre-color-border-strong, #9aa4b5);
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface, #ffffff);
-    color: var(--kre-color-text, #1d2433);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    color: var(--_text);
     color-scheme: var(--kre-color-scheme, light);
     max-width: 100%;
   }
@@ -79,10 +79,10 @@ export const filterStyles = css`
     max-height: 20rem;
     overflow: auto;
     padding: 8px;
-    background: var(--kre-color-surface, #ffffff);
-    color: var(--kre-color-text, #1d2433);
-    border: 1px solid var(--kre-color-border, #d8dde6);
-    border-radius: var(--kre-radius-small, 6px);
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
     box-shadow: var(--kre-shadow, 0 6px 24px rgb(15 23 42 / 0.16));
   }
   .ms-search {
@@ -90,9 +90,9 @@ export const filterStyles = css`
     min-height: 32px;
     margin-block-end: 6px;
     padding: 4px 8px;
-    border: 1px solid var(--kre-color-border-strong, #9aa4b5);
-    border-radius: var(--kre-radius-small, 6px);
-    background: var(--kre-color-surface, #ffffff);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
   }
   .ms-all {
     display: block;
@@ -102,10 +102,10 @@ export const filterStyles = css`
     border: 0;
     border-radius: 4px;
     background: none;
-    color: var(--kre-color-link, var(--kre-color-accent, #2f6fde));
+    color: var(--kre-color-link, var(--_accent));
   }
   .ms-all[disabled] {
-    color: var(--kre-color-text-muted, #5b6578);
+    color: var(--_text-muted);
     cursor: default;
   }
   .ms-list {
@@ -125,7 +125,7 @@ export const filterStyles = css`
     cursor: pointer;
   }
   .ms-option:hover {
-    background: var(--kre-color-surface-muted, #f3f5f9);
+    background: var(--_surface-muted);
   }
   .ms-text {
     overflow: hidden;
@@ -135,7 +135,7 @@ export const filterStyles = css`
   }
   .ms-empty {
     padding: 6px;
-    color: var(--kre-color-text-muted, #5b6578);
+    color: var(--_text-muted);
   }
   @media (forced-colors: active) {
     .ms-panel {
