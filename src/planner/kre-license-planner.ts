@@ -13,6 +13,7 @@ import { ProductReportElement } from '../shared/product-element.js';
 import { answers, sameSource } from '../shared/report-task.js';
 import { SizeController } from '../shared/resize-controller.js';
 import { renderBusy, renderEmpty, renderError, renderNoEndpoint, renderSkeleton } from '../shared/status.js';
+import { SlowRequest } from '../shared/slow.js';
 import { currentStrings, str, type StringKey } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
 import { ReportToolbar, tableButton } from '../shared/toolbar.js';
@@ -75,6 +76,8 @@ import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
  * @csspart busy - The bar that shows a newer request is loading over the old report.
  * @csspart status - A state panel (no endpoint, empty range, error; also `empty` or `error`).
  * @csspart retry-button - The retry button of an error.
+ * @csspart slow-note - "Still waiting for the report service…" after 5 s, with Cancel.
+ * @csspart cancel-button - Cancels a request that takes long.
  * @csspart error-detail - The technical detail of an unreadable response (a disclosure).
  *
  * @cssprop [--kre-font-family=system-ui, sans-serif] - Font of the element.
@@ -139,6 +142,7 @@ export class KreLicensePlanner extends ProductReportElement {
   private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => ({ to: this.range.to, timeZone: this.zone }), this.load);
   private readonly whatIf = new WhatIf(this, (n) => this.changeFilters({ licenses: n }));
   private readonly toolbar = new ReportToolbar(this, (ids) => this.changeFilters({ organization: ids.join(',') || null }));
+  private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
 
   private query(licenses: number | null | undefined): CapacityArgs {
     const { from, to } = this.range;
@@ -221,6 +225,8 @@ export class KreLicensePlanner extends ProductReportElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
+    this.slow.track(this.data.status === TaskStatus.PENDING);
     this.size.observe(this.renderRoot.querySelector('.coverage-plot'));
   }
 
@@ -271,9 +277,9 @@ export class KreLicensePlanner extends ProductReportElement {
     if (!this.endpoint) return renderNoEndpoint();
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
     // After a change of endpoint or product, the previous service's report is not shown even busy.
-    if (!sameSource(data, this.endpoint, this.product)) return renderSkeleton();
+    if (!sameSource(data, this.endpoint, this.product)) return html`${this.slow.render()}${renderSkeleton()}`;
     const d = data!;
-    const busyNote = busy ? renderBusy() : nothing;
+    const busyNote = busy ? renderBusy(this.slow.render()) : nothing;
     if (isEmptyCapacity(d)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;
     const { shares, cells, chart } = this.derived(d, locale);

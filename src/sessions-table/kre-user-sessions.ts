@@ -11,6 +11,7 @@ import { filterStyles } from '../shared/filters/index.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ProductReportElement } from '../shared/product-element.js';
 import { reportTask, sameSource } from '../shared/report-task.js';
+import { SlowRequest } from '../shared/slow.js';
 import { renderError, renderNoEndpoint } from '../shared/status.js';
 import { str } from '../shared/strings.js';
 import { reportStyles } from '../shared/styles.js';
@@ -63,7 +64,8 @@ import { SessionsToolbar } from './toolbar.js';
  * @csspart clear-button - The "Clear filters" action.
  * @csspart export-status - The export progress or outcome.
  * @csspart progress - The export progress bar.
- * @csspart cancel-button - The export's Cancel button.
+ * @csspart cancel-button - The export's Cancel button, and Cancel of a request that takes long.
+ * @csspart slow-note - "Still waiting for the report service…" after 5 s, with Cancel.
  * @csspart card-sort - The sort choice of the card layout (a narrow element shows each session as a card).
  * @csspart table-scroller - The box around the table (it scrolls when `--kre-sessions-max-height` limits it).
  * @csspart table - The `<table>`.
@@ -120,6 +122,8 @@ export class KreUserSessions extends ProductReportElement {
     ([endpoint, , query, offset], signal) =>
       endpoint ? this.request('sessions', { ...JSON.parse(query)[2], offset }, signal).then(checkSessionsResponse) : undefined,
   );
+
+  private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
 
   /** The CSV export, from the first one on: its code loads then (with core's CSV writer). */
   private exporter: SessionsExport | null = null;
@@ -218,6 +222,12 @@ export class KreUserSessions extends ProductReportElement {
     return notices;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
+    this.slow.track(this.data.status === TaskStatus.PENDING);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('q')) this.toolbar.reset();
@@ -276,6 +286,7 @@ export class KreUserSessions extends ProductReportElement {
       canExport: !!done && !empty && !this.exporter?.running,
       offerClear: !empty,
     })}${renderNotices(this.notices)}${this.exporter?.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter?.announcement}</div>${
+      this.slow.render()}${
       status === TaskStatus.ERROR
         ? renderError(this.data.error, () => void this.data.run())
         : empty

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { $, cellTexts, expected, mount, rows, settled, useMockService } from './sessions-fixtures.js';
 import type { MockFailure } from '../../src/mock/index.js';
+import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
 
 describe('<kre-user-sessions> states', () => {
   const service = useMockService();
@@ -127,6 +128,28 @@ describe('<kre-user-sessions> states', () => {
     expect($(el, '.status[data-kind="error"]')!.textContent).to.contain('did not answer within 2 seconds');
     await expect(el).to.be.accessible();
     $(el, '[part="retry-button"]')!.click();
+    await settled(el);
+    expect(rows(el)).to.have.length(50);
+  });
+
+  it(`a slow service: after ${SLOW_AFTER_MS / 1000} s says it is still waiting, and Cancel stops the request with Retry`, async () => {
+    const el = await mount();
+    await settled(el);
+    // Long enough to pass the slow mark, short enough that the worker's handler ends by itself.
+    service().control.set({ delayMs: SLOW_AFTER_MS + 2500 });
+    el.setAttribute('sort', 'email');
+    await el.updateComplete;
+    expect($(el, '[part~="slow-note"]')).to.equal(null);
+    await waitUntil(() => $(el, '[part~="slow-note"]'), 'no slow note', { timeout: SLOW_AFTER_MS + 3000 });
+    expect($(el, '[part~="slow-note"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Still waiting for the report service… Cancel');
+    expect(rows(el)).to.have.length(50); // the old rows stay, marked busy
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part~="slow-note"] [part~="cancel-button"]')!.click();
+    await settled(el);
+    expect($(el, '.status[data-kind="error"]')!.dataset.error).to.equal('cancelled');
+    expect($(el, '.status[data-kind="error"]')!.textContent).to.contain('Loading was cancelled.');
+    service().control.set({ delayMs: 0 });
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
     await settled(el);
     expect(rows(el)).to.have.length(50);
   });
