@@ -99,6 +99,21 @@ import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
  * @cssprop [--kre-spacing=16px] - Padding of the element.
  * @cssprop [--kre-spacing-small=12px] - Gap between the element's sections.
+ * @cssprop [--kre-border-width=1px] - Width of the element's border.
+ * @cssprop [--kre-radius-small=6px] - Corner radius of buttons, inputs, stats and the tooltip.
+ * @cssprop [--kre-color-grid=color-mix(in srgb, var(--kre-color-text) 12%, transparent)] - Horizontal grid lines of the coverage chart.
+ * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
+ * @cssprop [--kre-color-link=var(--kre-color-accent)] - Links and text buttons.
+ * @cssprop [--kre-color-danger=#c62828] - Error border.
+ * @cssprop [--kre-color-danger-surface=#fdecec] - Background of an error.
+ * @cssprop [--kre-color-danger-text=#8a1c1c] - Text of an error and of a refused date.
+ * @cssprop [--kre-color-warning=#b26a00] - Edge of an attribute notice.
+ * @cssprop [--kre-color-warning-surface=#fff4e0] - Background of an attribute notice.
+ * @cssprop [--kre-color-warning-text=#5c3700] - Text of an attribute notice.
+ * @cssprop [--kre-shadow=0 6px 24px rgb(15 23 42 / 0.16)] - Shadow of open panels.
+ * @cssprop [--kre-toolbar-gap=8px 12px] - Gap between the toolbar's filters and actions.
+ * @cssprop [--kre-usage-table-max-height=420px] - Height limit of the table views (they scroll inside).
+ * @cssprop [--kre-usage-chart-height=clamp(240px, 45cqw, 380px)] - Height of the chart placeholder while the report first loads.
  */
 export class KreLicensePlanner extends ProductReportElement {
   static override styles = [reportStyles, filterStyles, chromeStyles, plannerStyles];

@@ -79,6 +79,51 @@ import { SessionsToolbar } from './toolbar.js';
  * @csspart toast - The note that an id was copied.
  * @csspart status - A state panel (no endpoint, empty, error).
  * @csspart retry-button - The retry button of an error.
+ *
+ * @cssprop [--kre-font-family=system-ui, sans-serif] - Font of the element.
+ * @cssprop [--kre-font-size=14px] - Base font size.
+ * @cssprop [--kre-color-text=#1d2433] - Text color.
+ * @cssprop [--kre-color-text-muted=#5b6578] - Secondary text (labels, header).
+ * @cssprop [--kre-color-surface=#ffffff] - Background.
+ * @cssprop [--kre-color-surface-muted=#f3f5f9] - Header, hover and skeleton background.
+ * @cssprop [--kre-color-border=#d8dde6] - Borders and row rules.
+ * @cssprop [--kre-color-border-strong=#9aa4b5] - Borders of inputs and buttons.
+ * @cssprop [--kre-color-accent=#2f6fde] - Accent: sort icon, progress, links, focus ring.
+ * @cssprop [--kre-color-focus=var(--kre-color-accent)] - Focus ring.
+ * @cssprop [--kre-color-danger=#c62828] - Error border.
+ * @cssprop [--kre-color-highlight=#fff0a8] - Background of search matches.
+ * @cssprop [--kre-color-active=#1f7a45] - The "Active" badge.
+ * @cssprop [--kre-color-active-surface=#e3f4ea] - The "Active" badge background.
+ * @cssprop [--kre-color-scheme=light] - `color-scheme` of native inputs (`dark` in a dark theme).
+ * @cssprop [--kre-radius=8px] - Corner radius of the element.
+ * @cssprop [--kre-spacing=16px] - Padding of the element.
+ * @cssprop [--kre-sessions-max-height=none] - Height limit of the table box (it scrolls inside).
+ * @cssprop [--kre-sessions-table-min-width=0px] - A minimum width of the table: below it, the table scrolls sideways inside the element.
+ * @cssprop [--kre-sessions-col-user=12%] - Width of the User column (long text wraps to two lines).
+ * @cssprop [--kre-sessions-col-email=auto] - Width of the Email column (`auto`: Email and Organization share the room the other columns leave).
+ * @cssprop [--kre-sessions-col-session-id=6.5em] - Width of the Session ID column.
+ * @cssprop [--kre-sessions-col-machine-id=6.5em] - Width of the Machine ID column.
+ * @cssprop [--kre-sessions-col-license-source=7em] - Width of the License Source column.
+ * @cssprop [--kre-sessions-col-organization=auto] - Width of the Organization column.
+ * @cssprop [--kre-sessions-col-license-type=7em] - Width of the License Type column.
+ * @cssprop [--kre-sessions-col-time=6.5em] - Width of the Started and Ended columns (10em where the element's content is 100em wide or more).
+ * @cssprop [--kre-sessions-col-duration=6.5em] - Width of the Duration column.
+ * @cssprop [--kre-color-row-hover=var(--kre-color-surface-muted)] - Background of the row under the pointer.
+ * @cssprop [--kre-font-family-mono=ui-monospace, monospace] - Font of the ids.
+ * @cssprop [--kre-color-skeleton=var(--kre-color-border)] - The placeholder bars while loading.
+ * @cssprop [--kre-color-accent-surface=#e8effc] - Background of the `active-at` chip.
+ * @cssprop [--kre-color-highlight-text=inherit] - Text of search matches.
+ * @cssprop [--kre-color-link=var(--kre-color-accent)] - Links and text buttons ("Clear filters").
+ * @cssprop [--kre-color-danger-surface=#fdecec] - Background of an error.
+ * @cssprop [--kre-color-danger-text=#8a1c1c] - Text of an error and of a refused date.
+ * @cssprop [--kre-color-warning=#b26a00] - Edge of an attribute notice.
+ * @cssprop [--kre-color-warning-surface=#fff4e0] - Background of an attribute notice.
+ * @cssprop [--kre-color-warning-text=#5c3700] - Text of an attribute notice.
+ * @cssprop [--kre-shadow=0 6px 24px rgb(15 23 42 / 0.16)] - Shadow of open panels.
+ * @cssprop [--kre-border-width=1px] - Width of the element's border.
+ * @cssprop [--kre-radius-small=6px] - Corner radius of buttons, inputs, chips and the table box.
+ * @cssprop [--kre-spacing-small=12px] - Gap between the element's sections.
+ * @cssprop [--kre-toolbar-gap=8px 12px] - Gap between the toolbar's filters and actions.
  */
 export class KreUserSessions extends ProductReportElement {
   static override styles = [reportStyles, filterStyles, sessionsStyles, tableStyles];
