@@ -126,10 +126,6 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
  * @cssprop [--kre-border-width=1px] - Width of the element's border.
  * @cssprop [--kre-toolbar-gap=8px 12px] - Gap between the toolbar's filters and actions.
  * @cssprop [--kre-usage-table-max-height=420px] - Height limit of the table view (it scrolls inside).
- * @cssprop [--testcloud-usage-available-color=#5fb8a9] - TestCloud chart: Available Sessions (wins over the kre one).
- * @cssprop [--testcloud-usage-peak-color=#0b7f72] - TestCloud chart: Peak Usage bars.
- * @cssprop [--testcloud-usage-average-color=light-dark(#1e0b4b, #e9d5ff)] - TestCloud chart: Average Peak line.
- * @cssprop [--testcloud-usage-highlight-color=rgb(11 127 114 / 0.12)] - TestCloud chart: band behind the bucket in focus.
  * @cssprop [--kre-radius=8px] - Corner radius of the element.
  * @cssprop [--kre-radius-small=6px] - Corner radius of buttons, inputs, stats and the tooltip.
  * @cssprop [--kre-spacing=16px] - Padding of the element.
