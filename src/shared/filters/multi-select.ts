@@ -94,7 +94,7 @@ export class MultiSelect implements ReactiveController {
     if (open && !panelCode) {
       // The first open loads the panel's code (the list and the search box), then opens.
       loadPanel().then(
-        () => this.toggle(true),
+        () => this.host.isConnected && this.toggle(true),
         (error: unknown) => {
           this.failure = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
           this.host.requestUpdate();
