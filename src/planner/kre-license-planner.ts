@@ -5,7 +5,7 @@ import type { CapacityResponse } from '../core/types.js';
 import { ReportError } from '../shared/api.js';
 import { chromeStyles } from '../shared/chrome.styles.js';
 import { todayDays } from '../shared/dates.js';
-import { exportFailed, exportFile } from '../shared/download.js';
+import { exportFile } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
@@ -143,10 +143,8 @@ export class KreLicensePlanner extends ProductReportElement {
     this.requestUpdate('licenses', old);
   }
 
-  @state() private showTable = false;
   @state() private metric: Metric = 'peak';
   @state() private picked = -1;
-  @state() private notice = '';
 
   private readonly size = new SizeController(this);
   /** What is drawn from a response, computed once per response, locale and string table (the chart: and size). */
@@ -191,7 +189,7 @@ export class KreLicensePlanner extends ProductReportElement {
     if (!data) return false;
     return this.saved(
       exportFile(this, 'csv', plannerFileName(this.product, data, what), this.filterState(), async () => {
-        const csv = await import('../shared/on-demand.js');
+        const csv = await this.loadOnDemand();
         return what === 'hours' ? csv.hoursCsv(data, locale) : csv.coverageCsv(data);
       }),
     );
@@ -204,27 +202,9 @@ export class KreLicensePlanner extends ProductReportElement {
     if (!data || !svg) return false;
     const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
     const details = `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`;
-    return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await import('../shared/on-demand.js')).plannerPng(this, svg, details)));
+    return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await this.loadOnDemand()).plannerPng(this, svg, details)));
   }
 
-  /** Switches between the charts and the table views (whose code loads with the first switch). */
-  private toggleTable(): void {
-    this.showTable = !this.showTable;
-    if (this.showTable) {
-      this.loadOnDemand().catch((error: unknown) => {
-        this.showTable = false;
-        this.notice = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
-      });
-    }
-  }
-
-  /** An export's outcome; a failure (no file saved) is said in the notice line. */
-  private saved(saving: Promise<boolean>): Promise<boolean> {
-    return saving.catch((error: unknown) => {
-      this.notice = exportFailed(error);
-      return false;
-    });
-  }
 
   private get defaultHeading(): string {
     return str(this.product === 'testcloud' ? 'testcloudPlannerTitle' : 'krePlannerTitle');

@@ -151,7 +151,6 @@ export class KreUserSessions extends ProductReportElement {
 
   @state() private offset = 0;
   @state() private now = Date.now();
-  @state() private notice = '';
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last response received, and when it arrived: active durations count on from its `asOf`. */
   private received: SessionsResponse | undefined;
@@ -232,7 +231,7 @@ export class KreUserSessions extends ProductReportElement {
     if (!this.exporter) {
       this.exportLoading = true;
       try {
-        this.exporter = new (await import('../shared/on-demand.js')).SessionsExport(this);
+        this.exporter = new (await this.loadOnDemand()).SessionsExport(this);
       } catch (error) {
         this.say(exportFailed(error));
         return;

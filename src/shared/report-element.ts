@@ -3,7 +3,7 @@
  * defaults, the request helper and the `kre-filter-change` announcement.
  */
 import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Product } from '../core/types.js';
 import { isTimeZone } from '../core/tz.js';
 import { str } from './strings.js';
@@ -15,10 +15,8 @@ import { emit, type FilterState } from './events.js';
 import { browserTimeZone, resolveLocale } from './format.js';
 import { reportUrl, splitList, type ParamValue } from './url.js';
 import { civilToDays, daysToCivil, formatCivilDate, parseCivilDate, type CivilDate } from '../core/tz.js';
-import type * as OnDemandModule from './on-demand.js';
-
-/** What loads on a user's first use: see `ReportElement.loadOnDemand`. */
-export type OnDemand = typeof OnDemandModule;
+import { loadOnDemand, onDemand, type OnDemand } from './load-on-demand.js';
+import { exportFailed } from './download.js';
 
 export abstract class ReportElement extends LitElement {
   /** Base URL of the report service, absolute or relative. Without it no request is made. */
@@ -60,27 +58,45 @@ export abstract class ReportElement extends LitElement {
 
   private readonly warned = new Set<string>();
 
-  /** The on-demand code (table views, export writers) once loaded: null before the first use. */
-  protected onDemand: OnDemand | null = null;
-  private onDemandLoad: Promise<OnDemand> | null = null;
+  /** What the element says in its notice line: an export or a part that failed. */
+  @state() protected notice = '';
+
+  /** The table view is on (the charts and the planner); its code loads with the first switch. */
+  @state() protected showTable = false;
+
+  /** The on-demand code (table views, export writers) once loaded: undefined before the first use. */
+  protected get onDemand(): OnDemand | undefined {
+    return onDemand();
+  }
 
   /**
-   * Loads what only a user's action needs (src/shared/on-demand.ts: the table views and the export
-   * writers; a chunk beside dist/kre-license-reports.bundle.js) once, and renders again when it is
-   * here. Rejects when it cannot be loaded; the next call tries again.
+   * Loads what only a user's action needs (src/shared/on-demand.ts, a chunk beside
+   * dist/kre-license-reports.bundle.js) and renders again when it is here. Rejects when it cannot
+   * be loaded; the next call tries again.
    */
-  protected loadOnDemand(): Promise<OnDemand> {
-    return (this.onDemandLoad ??= import('./on-demand.js').then(
-      (module) => {
-        this.onDemand = module;
-        this.requestUpdate();
-        return module;
-      },
-      (error: unknown) => {
-        this.onDemandLoad = null;
-        throw error;
-      },
-    ));
+  protected async loadOnDemand(): Promise<OnDemand> {
+    const module = await loadOnDemand();
+    this.requestUpdate();
+    return module;
+  }
+
+  /** Switches between the charts and the table view (whose code loads with the first switch). */
+  protected toggleTable(): void {
+    this.showTable = !this.showTable;
+    if (this.showTable) {
+      this.loadOnDemand().catch((error: unknown) => {
+        this.showTable = false;
+        this.notice = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
+      });
+    }
+  }
+
+  /** An export's outcome; a failure (no file saved) is said in the notice line. */
+  protected saved(saving: Promise<boolean>): Promise<boolean> {
+    return saving.catch((error: unknown) => {
+      this.notice = exportFailed(error);
+      return false;
+    });
   }
 
   constructor() {

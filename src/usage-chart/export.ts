@@ -6,6 +6,7 @@
 import type { UsageResponse } from '../core/types.js';
 import { exportFile, type Exporter } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
+import { loadOnDemand } from '../shared/load-on-demand.js';
 
 /** `kre-license-usage_2026-10-01_2026-10-31_day.csv` (`.png` for the image). */
 export function usageFileName(product: string, from: string, to: string, interval: string, extension: 'csv' | 'png'): string {
@@ -15,7 +16,7 @@ export function usageFileName(product: string, from: string, to: string, interva
 export async function exportCsv(host: Exporter, data: UsageResponse | undefined, filters: FilterState): Promise<boolean> {
   if (!data || data.buckets.length === 0) return false;
   return exportFile(host, 'csv', usageFileName(host.product, data.from, data.to, data.interval, 'csv'), filters, async () =>
-    (await import('../shared/on-demand.js')).bucketsToCsv(data.buckets, data.timeZone),
+    (await loadOnDemand()).bucketsToCsv(data.buckets, data.timeZone),
   );
 }
 
@@ -31,6 +32,6 @@ export interface PngText {
 export async function exportPng(host: Exporter, data: UsageResponse | undefined, filters: FilterState, svg: SVGSVGElement | null, text: PngText): Promise<boolean> {
   if (!data || !svg) return false;
   return exportFile(host, 'png', usageFileName(host.product, data.from, data.to, data.interval, 'png'), filters, async () =>
-    (await import('../shared/on-demand.js')).chartToPng(host, svg, data, text),
+    (await loadOnDemand()).chartToPng(host, svg, data, text),
   );
 }

@@ -18,7 +18,6 @@ import { sameSource } from '../shared/report-task.js';
 import { chromeStyles } from '../shared/chrome.styles.js';
 import { renderBusy, renderEmpty, renderSkeleton } from '../shared/status.js';
 import { exportCsv, exportPng } from './export.js';
-import { exportFailed } from '../shared/download.js';
 import { ChartInteraction } from './interaction.js';
 import { layoutChart, type ChartLayout } from './layout.js';
 import { bucketFacts, placeTooltip, renderLegend, renderSummary, renderTooltip, summaryText } from './panels.js';
@@ -153,10 +152,8 @@ export abstract class LicenseUsageElement extends ReportElement {
   @property({ type: Boolean, reflect: true }) compare = false;
 
   @state() private hiddenSeries: ReadonlySet<Series> = new Set();
-  @state() private showTable = false;
   /** The allocation-change mark whose tooltip shows; -1 for none. */
   @state() private activeChange = -1;
-  @state() protected notice = '';
 
   /** The heading when `heading` is not set. */
   protected abstract get defaultHeading(): string;
@@ -262,24 +259,6 @@ export abstract class LicenseUsageElement extends ReportElement {
     return this.saved(exportPng(this, data, this.filterState(), svg, text));
   }
 
-  /** Switches between the chart and the table view (whose code loads with the first switch). */
-  private toggleTable(): void {
-    this.showTable = !this.showTable;
-    if (this.showTable) {
-      this.loadOnDemand().catch((error: unknown) => {
-        this.showTable = false;
-        this.notice = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
-      });
-    }
-  }
-
-  /** An export's outcome; a failure (no file saved) is said in the notice line. */
-  private saved(saving: Promise<boolean>): Promise<boolean> {
-    return saving.catch((error: unknown) => {
-      this.notice = exportFailed(error);
-      return false;
-    });
-  }
 
   private selectBucket(index: number): void {
     const b = this.data.value?.buckets[index];

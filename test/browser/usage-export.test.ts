@@ -2,6 +2,7 @@
 // (a real PNG of the right size), each after a cancelable `kre-export`.
 import { expect } from '@open-wc/testing';
 import type PapaType from 'papaparse';
+import { downloads } from './downloads.js';
 import { loadPapa } from './papaparse.js';
 import { formatInstant } from '../../src/core/tz.js';
 import type { ExportEvent } from '../../src/shared/events.js';
@@ -12,31 +13,6 @@ let Papa: typeof PapaType;
 before(async () => {
   Papa = await loadPapa();
 });
-
-interface Download {
-  name: string;
-  blob: Blob;
-}
-
-/**
- * Captures the downloads (link clicks) made while `run` runs, waiting up to 5 s for `count` of
- * them: a click on an export button returns at once, and the writer loads on the first export.
- */
-async function downloads(run: () => Promise<unknown>, count = 1): Promise<Download[]> {
-  const seen: Promise<Download>[] = [];
-  const original = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.download) seen.push(fetch(this.href).then(async (r) => ({ name: this.download, blob: await r.blob() })));
-    else original.call(this);
-  };
-  try {
-    await run();
-    for (const start = Date.now(); seen.length < count && Date.now() - start < 5000; ) await new Promise((r) => setTimeout(r, 20));
-  } finally {
-    HTMLAnchorElement.prototype.click = original;
-  }
-  return Promise.all(seen);
-}
 
 describe('<kre-license-usage> export', () => {
   useMockService();

@@ -4,23 +4,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { render } from '@lit-labs/ssr';
-import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
+import { ssr, text } from './ssr-text.js';
 import '../../src/kre-license-usage.js';
 import '../../src/testcloud-license-usage.js';
 import '../../src/kre-license-planner.js';
 
-const ssr = (template: unknown) => collectResult(render(template));
-const text = (markup: string) =>
-  markup
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 describe('the charts and the planner under @lit-labs/ssr', () => {
   for (const [tag, title] of [

@@ -4,24 +4,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { render } from '@lit-labs/ssr';
-import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
+import { ssr, text } from './ssr-text.js';
 import '../../src/kre-user-sessions.js';
 
-const ssr = (template: unknown) => collectResult(render(template));
-/** The text a reader would see: no styles, comments or tags, entities decoded. */
-const text = (markup: string) =>
-  markup
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 describe('<kre-user-sessions> under @lit-labs/ssr', () => {
   it('renders without an endpoint: the title and the no-endpoint state', async () => {

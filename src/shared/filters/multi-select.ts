@@ -7,7 +7,7 @@
  * box and checkboxes; Escape closes it and returns focus to the button.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { OnDemand } from '../report-element.js';
+import { loadOnDemand, onDemand } from '../load-on-demand.js';
 import { str } from '../strings.js';
 
 export interface OptionRow {
@@ -42,11 +42,8 @@ export interface MultiSelectOptions {
 
 let instances = 0;
 
-/** The open panel's code, from src/shared/on-demand.ts: loaded on the first open (or hover, focus). */
-let panelCode: OnDemand | undefined;
-const loadPanel = () => import('../on-demand.js').then((module) => (panelCode = module));
-/** Starts loading the panel's code before the first open, when the pointer or focus comes to a button. */
-const preload = () => void loadPanel().catch(() => undefined);
+/** Starts loading the panel's code (src/shared/on-demand.ts) before the first open, when the pointer or focus comes to a button. */
+const preload = () => void loadOnDemand().catch(() => undefined);
 
 export class MultiSelect implements ReactiveController {
   open = false;
@@ -91,9 +88,9 @@ export class MultiSelect implements ReactiveController {
   };
 
   toggle(open = !this.open): void {
-    if (open && !panelCode) {
+    if (open && !onDemand()) {
       // The first open loads the panel's code (the list and the search box), then opens.
-      loadPanel().then(
+      loadOnDemand().then(
         () => this.host.isConnected && this.toggle(true),
         (error: unknown) => {
           this.failure = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
@@ -131,6 +128,7 @@ export class MultiSelect implements ReactiveController {
 
   render(rows: readonly OptionRow[], selected: readonly string[], { disabled = false } = {}): TemplateResult {
     const base = this.base;
+    const panel = this.open ? onDemand() : undefined;
     return html`<div class="ms" id=${base} @keydown=${this.onKeydown}>
       <span class="ms-label" id="${base}-label">${this.options.label()}</span>
       <button
@@ -148,8 +146,8 @@ export class MultiSelect implements ReactiveController {
         <span id="${base}-value" class="ms-value">${this.summary(rows, selected)}</span>
         <span class="ms-caret" aria-hidden="true">▾</span>
       </button>
-      ${this.open && panelCode
-        ? panelCode.renderPanel({
+      ${panel
+        ? panel.renderPanel({
             base,
             options: this.options,
             query: this.query,
