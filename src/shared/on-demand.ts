@@ -1,9 +1,9 @@
 /**
  * What only a user's action needs: the open panel of a filter's list, the table views of the charts
  * and the planner, the CSV and PNG
- * writers of the three reports, and the session log's paged export with its progress. The elements
- * `import()` this module on the first "Show as table" or export (`ReportElement.loadOnDemand`), so a
- * page that never does either never loads it; in dist/kre-license-reports.bundle.js it is the one
+ * writers of the three reports, and the session log's paged export with its progress. It loads on
+ * first use, through `loadOnDemand()` (./load-on-demand.ts), so a page where nobody opens a table,
+ * a filter's list or an export never loads it; in dist/kre-license-reports.bundle.js it is the one
  * chunk beside the bundle (kre-license-reports.on-demand.js), loaded from the bundle's own folder.
  */
 export { renderPanel } from './filters/panel.js';
