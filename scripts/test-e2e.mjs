@@ -24,5 +24,5 @@ if (built < Math.max(...INPUTS.map(newest))) {
 
 const DIR = 'test/e2e';
 const files = readdirSync(DIR).filter((name) => name.endsWith('.test.mjs')).map((name) => join(DIR, name)).sort();
-const { status, signal } = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), ...files], { stdio: 'inherit' });
+const { status, signal } = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=180000', ...process.argv.slice(2), ...files], { stdio: 'inherit' });
 process.exit(status ?? (signal ? 1 : 0));

@@ -98,9 +98,14 @@ describe('plain HTML page under a strict CSP', () => {
       const r = document.querySelector('kre-license-usage').shadowRoot.querySelector(`rect.bar[data-index="${i}"]`).getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     }, index);
-    const selected = page.evaluate(() => new Promise((resolve) => document.addEventListener('kre-bucket-select', (e) => resolve(e.detail), { once: true })));
+    // The listener is in place before the click (an evaluate left pending may run after it).
+    await page.evaluate(() => {
+      window.__selected = null;
+      document.addEventListener('kre-bucket-select', (e) => (window.__selected = e.detail), { once: true });
+    });
     await page.mouse.click(box.x, box.y);
-    assert.deepEqual(await selected, { start: bucket.start, end: bucket.end, peakAt: bucket.peakAt, denied: bucket.denied, organization: [], product: 'kre' });
+    await page.waitForFunction(() => window.__selected !== null, null, { timeout: 10_000 });
+    assert.deepEqual(await page.evaluate(() => window.__selected), { start: bucket.start, end: bucket.end, peakAt: bucket.peakAt, denied: bucket.denied, organization: [], product: 'kre' });
 
     const rows = await sessionRows(page, 'kre-user-sessions', bucket.peakAt);
     const expected = querySessions(service.dataset, { product: 'kre', from: filters.from, to: filters.to, timeZone: filters.timeZone, activeAt: bucket.peakAt, limit: 25 }, service.asOf);
