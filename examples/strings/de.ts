@@ -174,7 +174,7 @@ export const de: Strings = {
   replayed: 'Nachgespielt: {licenses}',
   refusedRequests: 'Abgelehnte Anfragen',
   timeOverCapacity: 'Zeit über der Kapazität',
-  replayNote: 'Das Nachspielen startet die echten Sitzungen der Reihe nach; eine Sitzung, die jede Lizenz belegt findet, wird abgelehnt.',
+  replayNote: 'Das Nachspielen startet die gelaufenen Sitzungen der Reihe nach gegen einen gemeinsamen Pool dieser Lizenzzahl; eine Sitzung, die jede Lizenz belegt findet, wird abgelehnt. Tatsächlich abgelehnte Anfragen werden nicht nachgespielt.',
   exportCoverageCsv: 'Abdeckung als CSV',
   exportHoursCsv: 'Stunden als CSV',
   usingAvailable: 'die verfügbaren Lizenzen',

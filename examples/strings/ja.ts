@@ -173,7 +173,7 @@ export const ja: Strings = {
   replayed: '再現: {licenses}',
   refusedRequests: '拒否されたリクエスト',
   timeOverCapacity: '容量超過の時間',
-  replayNote: '再現では実際のセッションを順に開始し、すべてのライセンスが使用中ならそのセッションは拒否されます。',
+  replayNote: '再現では実行されたセッションを、この数のライセンスを共有する1つのプールに対して順に開始し、すべてのライセンスが使用中ならそのセッションは拒否されます。実際に拒否されたリクエストは再現されません。',
   exportCoverageCsv: 'カバー率 CSV',
   exportHoursCsv: '時間帯 CSV',
   usingAvailable: '利用可能なライセンス数',

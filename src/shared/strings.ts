@@ -182,7 +182,7 @@ export const defaultStrings = {
   replayed: 'Replay: {licenses}',
   refusedRequests: 'Refused requests',
   timeOverCapacity: 'Time over capacity',
-  replayNote: 'The replay starts the real sessions in order; a session that finds every license taken is refused.',
+  replayNote: 'The replay starts the sessions that ran, in order, against one shared pool of this many licenses; a session that finds every license taken is refused. Requests refused for real are not replayed.',
   exportCoverageCsv: 'Coverage CSV',
   exportHoursCsv: 'Hours CSV',
   usingAvailable: 'the licenses available',
