@@ -18,7 +18,8 @@
 //   threads) and checks that the raster work of each sample is done when it is presented
 //   (BENCH_TRACE_DIR=dir keeps the raw traces; BENCH_TRACE_BUCKETS=365 traces another chart size;
 //   --no-trace skips it).
-//   BENCH_PHASES=chart,fresh,sweep,table runs some of the phases only.
+//   BENCH_PHASES=chart,fresh,sweep,table runs some of the phases only; BENCH_CHART_SIZES=2200 draws
+//   some of the chart lengths only.
 // Figures are printed, never asserted; the exit code is 0 whatever they are.
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
@@ -29,7 +30,7 @@ import { traceSamples } from './trace.mjs';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 21);
 const WARMUP = 2;
 const TRACE = !process.argv.includes('--no-trace');
-const CHART_SIZES = [31, 365, 2200];
+const CHART_SIZES = (process.env.BENCH_CHART_SIZES ?? '31,365,2200').split(',').map(Number);
 const NEW_CHART_SIZES = [31, 365];
 const TABLE_SIZES = [50, 250];
 const SWEEP_STEPS = 40;

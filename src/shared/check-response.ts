@@ -34,9 +34,12 @@ const list = (check: Check): Check => (v, p) => {
   (v as unknown[]).forEach((item, i) => check(item, `${p}[${i}]`));
 };
 const isShape = is(isObject, 'an object');
-const shape = (fields: Record<string, Check>): Check => (v, p) => {
-  isShape(v, p);
-  for (const [name, check] of Object.entries(fields)) check((v as Record<string, unknown>)[name], `${p}.${name}`);
+const shape = (fields: Record<string, Check>): Check => {
+  const entries = Object.entries(fields);
+  return (v, p) => {
+    isShape(v, p);
+    for (const [name, check] of entries) check((v as Record<string, unknown>)[name], `${p}.${name}`);
+  };
 };
 
 const range = (min: number, max: number): Check => (v, p) => {

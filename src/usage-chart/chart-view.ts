@@ -5,8 +5,7 @@
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
-import { r2, type ChartLayout } from './layout.js';
+import type { ChartLayout } from './layout.js';
 import { renderAxes } from '../shared/axes.js';
 
 export type Series = 'available' | 'peak' | 'average' | 'previous';
@@ -16,24 +15,12 @@ export const SERIES: readonly Series[] = ['available', 'peak', 'average', 'previ
 /** The id of the hatch pattern inside the shadow root. */
 export const HATCH_ID = 'kre-capacity-hatch';
 
-/**
- * The bars as SVG markup in one string: a template instance per bar costs more than the bars
- * themselves at a few thousand buckets, and the browser's parser is the fastest way in. Only
- * numbers go into it (no text from the response).
- */
-export function barsMarkup(layout: ChartLayout): string {
-  const bars: string[] = [];
-  const capacity: string[] = [];
-  for (const b of layout.drawn) {
-    // Full precision: a bar's top is its peak exactly.
-    const box = `data-index="${b.index}" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}"`;
-    bars.push(`<rect class="bar" ${box}></rect>`);
-    if (!b.atCapacity) continue;
-    capacity.push(`<rect class="bar-capacity" ${box} fill="url(#${HATCH_ID})"></rect>`);
-    if (b.width >= 5) capacity.push(`<path class="capacity-mark" d="M${r2(b.x + b.width / 2 - 4)},${r2(b.y - 9)}h8l-4,6z"></path>`);
-  }
-  return `<g class="bars">${bars.join('')}</g><g class="capacity">${capacity.join('')}</g>`;
-}
+/** One `<path>` per strip of a long series (see `STRIP` in layout.ts). */
+const paths = (list: readonly string[], cls: string) => list.map((d) => svg`<path class=${cls} d=${d}></path>`);
+
+/** The Peak Usage bars, the hatched ones at capacity and their marks: a few paths, whatever the buckets. */
+const renderBars = ({ barPaths, capacityPaths, capacityMarks }: ChartLayout) =>
+  svg`${paths(barPaths, 'bar')}${capacityPaths.map((d) => svg`<path class="bar-capacity" d=${d} fill="url(#${HATCH_ID})"></path>`)}<path class="capacity-mark" d=${capacityMarks}></path>`;
 
 export interface ChartViewState {
   layout: ChartLayout;
@@ -66,12 +53,12 @@ export function renderChartSvg({ layout, hidden }: ChartViewState): TemplateResu
       ${hidden.has('available')
         ? nothing
         : svg`<path class="available-area" d=${layout.availableArea}></path><path class="available-line" d=${layout.availableLine}></path>`}
-      ${hidden.has('peak') ? nothing : guard([layout], () => unsafeSVG(barsMarkup(layout)))}
-      ${layout.previousPeaks && !hidden.has('previous') ? svg`<path class="previous-peaks" d=${layout.previousPeaks}></path>` : nothing}
+      ${hidden.has('peak') ? nothing : guard([layout], () => renderBars(layout))}
+      ${hidden.has('previous') ? nothing : paths(layout.previousPeaks, 'previous-peaks')}
       ${hidden.has('average')
         ? nothing
         : // A band of the surface colour under the dots: the line keeps its contrast over bars and area alike.
-          svg`<path class="average-casing" d=${layout.averageLine}></path><path class="average-line" d=${layout.averageLine}></path>`}
+          svg`${paths(layout.averageLine, 'average-casing')}${paths(layout.averageDots, 'average-line')}`}
       ${hidden.has('available')
         ? nothing
         : layout.changeMarks.map((m) => svg`<path class="change-mark" d="M${m.x},${m.y - 6}l5,6l-5,6l-5,-6z"></path>`)}

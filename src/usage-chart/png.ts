@@ -92,7 +92,7 @@ function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
   };
   const items: PngLegendItem[] = [];
   const available = paint('.available-line', 'stroke');
-  const peak = paint('rect.bar', 'fill');
+  const peak = paint('.bar', 'fill');
   const average = paint('.average-line', 'stroke');
   if (available) items.push({ label: str('availableSessions'), kind: 'area', color: available });
   if (peak) items.push({ label: str('peakUsage'), kind: 'bar', color: peak });

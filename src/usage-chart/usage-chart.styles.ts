@@ -141,9 +141,8 @@ export const usageStyles = css`
     fill: none;
     stroke: var(--_average);
     stroke-width: 2.5;
-    stroke-dasharray: 0.5 5;
+    /* Its dots are dashes in the path (layout.ts: averagePaths). */
     stroke-linecap: round;
-    stroke-linejoin: round;
   }
   .previous-peaks {
     fill: none;

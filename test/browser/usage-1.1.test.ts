@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { Dataset } from '../../src/core/types.js';
 import { allocation, dataset as fixtureDataset, denial, session } from '../core/fixtures.js';
 import { THEMES } from '../../stories/themes.js';
-import { $, $$, expected, key, lastRequest, mount, settled, useMockService, type Tag } from './usage-fixtures.js';
+import { $, $$, expected, hatchedBars, key, lastRequest, mount, settled, useMockService, type Tag } from './usage-fixtures.js';
 
 /**
  * Oct 1: two sessions at once with two licenses (the peak reached them). Oct 2: one session and
@@ -49,7 +49,7 @@ describe('<kre-license-usage> and contract 1.1', () => {
       expect(facts()).to.deep.include({ 'Peak Usage': '1', 'Denied requests': '0' });
       expect(capacity()).to.equal(null);
       // Hatched: the first two buckets, and only them.
-      expect($$(el, 'rect.bar-capacity').map((r) => Number(r.dataset.index))).to.deep.equal([0, 1]);
+      expect(hatchedBars(el)).to.deep.equal([0, 1]);
     });
 
     it('the table view has a Denied column and says why each bucket is at capacity', async () => {
@@ -184,7 +184,7 @@ describe('<kre-license-usage> and contract 1.1', () => {
           const line = style('.average-line').stroke;
           const casing = style('.average-casing');
           const surface = getComputedStyle(el).backgroundColor;
-          const bar = style('rect.bar').fill;
+          const bar = style('.bar').fill;
           const area = over(style('.available-area').fill, Number(style('.available-area').fillOpacity), surface);
           // The dots lie on a casing of the surface colour, wider than they are: what they are seen against.
           expect(casing.stroke).to.equal(surface);

@@ -10,7 +10,9 @@ import {
   $$,
   averageValues,
   close,
+  barBox,
   drawnBars,
+  hatchedBars,
   expected,
   key,
   mount,
@@ -69,8 +71,7 @@ describe('<kre-license-usage> chart', () => {
         expect(want.buckets.length).to.be.greaterThan(1);
         expectDrawn(el, want.buckets);
         // Slots follow time: each slot's width is its bucket's duration on the same scale.
-        const bars = $$<SVGRectElement>(el, 'rect.bar');
-        expect(bars.length).to.equal(want.buckets.length);
+        expect(drawnBars(el).length).to.equal(want.buckets.length);
       });
     }
 
@@ -122,9 +123,9 @@ describe('<kre-license-usage> chart', () => {
       const el = await mount('', { width: 420 });
       await settled(el);
       const plot = $(el, '.plot')!;
-      const rects = $$<SVGRectElement>(el, 'rect.bar');
-      for (const rect of [rects[0], rects[Math.floor(rects.length / 2)], rects[rects.length - 1]]) {
-        const r = rect.getBoundingClientRect();
+      const count = drawnBars(el).length;
+      for (const index of [0, Math.floor(count / 2), count - 1]) {
+        const r = barBox(el, index);
         plot.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + r.width / 2, clientY: r.bottom - 2, bubbles: true }));
         await el.updateComplete;
         const tip = $(el, '.tooltip')!;
@@ -185,7 +186,7 @@ describe('<kre-license-usage> chart', () => {
       expect(event.detail).to.deep.equal({ start: want[2].start, end: want[2].end, peakAt: want[2].peakAt, denied: want[2].denied, organization: ['org-qa'], product: 'kre' });
       expect(event.bubbles && event.composed).to.equal(true);
 
-      const rect = $$<SVGRectElement>(el, 'rect.bar')[5].getBoundingClientRect();
+      const rect = barBox(el, 5);
       setTimeout(() => $(el, '.plot')!.dispatchEvent(new MouseEvent('click', { clientX: rect.left + rect.width / 2, clientY: rect.bottom - 1, bubbles: true })));
       const click = (await oneEvent(el, 'kre-bucket-select')) as BucketSelectEvent;
       expect(click.detail.start).to.equal(want[5].start);
@@ -196,7 +197,7 @@ describe('<kre-license-usage> chart', () => {
       const el = await mount();
       await settled(el);
       const button = (s: string) => $(el, `.legend-item[data-series="${s}"]`)!;
-      for (const [series, selector] of [['available', '.available-area'], ['peak', 'rect.bar'], ['average', '.average-line']]) {
+      for (const [series, selector] of [['available', '.available-area'], ['peak', '.bar'], ['average', '.average-line']]) {
         expect(button(series).getAttribute('aria-pressed')).to.equal('true');
         button(series).click();
         await el.updateComplete;
@@ -232,9 +233,8 @@ describe('<kre-license-usage> chart', () => {
       // At capacity: the peak reached the licenses, or requests were denied.
       const capacity = want.map((b, i) => ((b.peak > 0 && b.peak >= b.available) || b.denied > 0 ? i : -1)).filter((i) => i >= 0);
       expect(capacity.length).to.be.greaterThan(0);
-      const hatched = $$(el, 'rect.bar-capacity').map((r) => Number(r.dataset.index));
-      expect(hatched).to.deep.equal(capacity);
-      $$(el, 'rect.bar-capacity').forEach((r) => expect(r.getAttribute('fill')).to.equal('url(#kre-capacity-hatch)'));
+      expect(hatchedBars(el)).to.deep.equal(capacity);
+      $$(el, '.bar-capacity').forEach((r) => expect(r.getAttribute('fill')).to.equal('url(#kre-capacity-hatch)'));
     });
   });
 

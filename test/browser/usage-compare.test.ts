@@ -6,7 +6,7 @@ import type { Dataset } from '../../src/core/types.js';
 import type { FilterChangeEvent } from '../../src/shared/events.js';
 import { allocation, dataset as fixtureDataset, session } from '../core/fixtures.js';
 import { pathPoints } from '../shared/path-points.js';
-import { $, $$, expected, key, mount, settled, stepValueAt, usageRequests, useMockService, yInvert } from './usage-fixtures.js';
+import { $, $$, drawnBars, expected, key, mount, settled, stepValueAt, usageRequests, useMockService, yInvert } from './usage-fixtures.js';
 
 /**
  * October: one session a day, from 1 on Oct 1 to 5 at once on Oct 5 (k sessions on day k), and
@@ -105,13 +105,13 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       expect(before).to.deep.equal([2, 2, 1, 0, 6]);
       // One outline per slot with a previous peak, at its height, over the bar of that slot.
       const inv = yInvert(el);
-      const points = pathPoints($(el, '.previous-peaks')!.getAttribute('d')!);
+      const points = pathPoints($$(el, '.previous-peaks').map((p) => p.getAttribute('d')).join(''));
       const tops = [];
       for (let i = 0; i < points.length; i += 4) tops.push(Math.round(inv(points[i + 1][1])));
       expect(tops).to.deep.equal([2, 2, 1, 6]);
-      const bars = $$<SVGRectElement>(el, 'rect.bar');
-      expect(points[0][0]).to.be.closeTo(Number(bars[0].getAttribute('x')), 0.01);
-      expect(points[12][0]).to.be.closeTo(Number(bars[4].getAttribute('x')), 0.01);
+      const bars = drawnBars(el);
+      expect(points[0][0]).to.be.closeTo(bars[0].x, 0.01);
+      expect(points[12][0]).to.be.closeTo(bars[4].x, 0.01);
       // The tooltip of Oct 5 (5 at once) against Sep 30 (6 at once).
       $(el, '.plot')!.focus();
       key(el, 'End');
@@ -147,7 +147,7 @@ describe('<kre-license-usage>: allocation changes and compare', () => {
       el.compare = true;
       await waitUntil(() => $(el, '[part~="previous-note"]'), 'no note');
       expect($(el, '[part~="previous-note"]')!.textContent).to.match(/^The previous period could not be loaded: The report service answered with an error \(HTTP 500\)/);
-      expect($$(el, 'rect.bar').length).to.equal(5);
+      expect(drawnBars(el).length).to.equal(5);
       expect($(el, '.status')).to.equal(null);
     });
   });

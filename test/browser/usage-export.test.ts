@@ -7,7 +7,7 @@ import { loadPapa } from './papaparse.js';
 import { formatInstant } from '../../src/core/tz.js';
 import type { ExportEvent } from '../../src/shared/events.js';
 import { PNG_SCALE, PNG_TITLE_HEIGHT } from '../../src/usage-chart/png.js';
-import { $, expected, mount, settled, useMockService, ZONE } from './usage-fixtures.js';
+import { $, expected, mount, rectsOf, settled, useMockService, ZONE } from './usage-fixtures.js';
 
 let Papa: typeof PapaType;
 before(async () => {
@@ -99,7 +99,7 @@ describe('<kre-license-usage> export', () => {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
-    const bar = $<SVGRectElement>(el, 'rect.bar')!.getBBox();
+    const bar = rectsOf(el)[0];
     const left = Number(svg.querySelector('g')!.getAttribute('transform')!.match(/translate\(([\d.]+)/)![1]);
     const top = Number(svg.querySelector('g')!.getAttribute('transform')!.match(/translate\([\d.]+ ([\d.]+)/)![1]);
     const px = context.getImageData(Math.round((left + bar.x + bar.width / 2) * PNG_SCALE), Math.round((PNG_TITLE_HEIGHT + top + bar.y + bar.height - 2) * PNG_SCALE), 1, 1).data;

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { presetRange, todayDays } from '../../src/shared/dates.js';
 import type { FilterChangeEvent } from '../../src/shared/events.js';
-import { $, $$, expected, lastRequest, mount, settled, usageRequests, useMockService, ZONE } from './usage-fixtures.js';
+import { $, $$, drawnBars, expected, lastRequest, mount, settled, usageRequests, useMockService, ZONE } from './usage-fixtures.js';
 
 function events(el: Element): FilterChangeEvent[] {
   const list: FilterChangeEvent[] = [];
@@ -69,7 +69,7 @@ describe('<kre-license-usage> filters', () => {
     expect(seen[0].detail).to.deep.equal({ from: '2026-10-01', to: '2026-10-31', timeZone: ZONE, organization: [], product: 'kre', interval: 'week', compare: false });
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
     expect(lastRequest(service()).searchParams.get('interval')).to.equal('week');
-    expect($$(el, 'rect.bar').length).to.equal(expected({ interval: 'week' }).buckets.length);
+    expect(drawnBars(el).length).to.equal(expected({ interval: 'week' }).buckets.length);
   });
 
   it('the date inputs and presets set from/to', async () => {

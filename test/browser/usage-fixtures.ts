@@ -9,7 +9,7 @@ import { createMockService, generateDataset, type MockService } from '../../src/
 import '../../src/kre-license-usage.js';
 import '../../src/testcloud-license-usage.js';
 import type { LicenseUsageElement } from '../../src/usage-chart/license-usage.js';
-import { pathPoints } from '../shared/path-points.js';
+import { pathPoints, pathRects, stripPoints, type PathRect } from '../shared/path-points.js';
 
 export const ASOF = '2026-10-31T10:15:00Z';
 export const ZONE = 'Europe/Berlin';
@@ -96,22 +96,38 @@ export interface DrawnBar {
 }
 
 /**
- * How far a value read off a path may be from the truth: paths are written to 1/100 px, so half
- * of that in value units. Bars are rects, written at full precision.
+ * How far a value read off a path may be from the truth: lines are written to 1/100 px, so half
+ * of that in value units. Bars are written at full precision.
  */
 export function pathTolerance(el: Element): number {
   const inv = yInvert(el);
   return 0.005 * Math.abs(inv(0) - inv(1)) + 1e-9;
 }
 
-/** Each bar's value as drawn (top of the rect through the y scale), by bucket index. */
+/** The rectangles of the paths of `selector` (the bars' strips), in drawing order. */
+export function rectsOf(el: Element, selector = 'path.bar'): PathRect[] {
+  return $$(el, selector).flatMap((p) => pathRects(p.getAttribute('d')!));
+}
+
+/** Each bar as drawn (its top through the y scale), by bucket index (one bar per bucket when they are a pixel or more). */
 export function drawnBars(el: Element): DrawnBar[] {
   const inv = yInvert(el);
-  return $$<SVGRectElement>(el, 'rect.bar').map((r) => ({
-    x: Number(r.getAttribute('x')),
-    width: Number(r.getAttribute('width')),
-    value: inv(Number(r.getAttribute('y'))),
-  }));
+  return rectsOf(el).map((r) => ({ x: r.x, width: r.width, value: inv(r.y) }));
+}
+
+/** The indexes of the drawn bars that are hatched (at capacity). */
+export function hatchedBars(el: Element): number[] {
+  const bars = rectsOf(el);
+  return rectsOf(el, 'path.bar-capacity').map((h) => bars.findIndex((b) => b.x === h.x && b.y === h.y && b.width === h.width));
+}
+
+/** Bar `index` on screen: its rectangle in client coordinates. */
+export function barBox(el: Element, index: number): DOMRect {
+  const r = rectsOf(el)[index];
+  const m = $<SVGPathElement>(el, 'path.bar')!.getScreenCTM()!;
+  const a = new DOMPoint(r.x, r.y).matrixTransform(m);
+  const b = new DOMPoint(r.x + r.width, r.y + r.height).matrixTransform(m);
+  return new DOMRect(a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
 export { pathPoints };
@@ -128,10 +144,10 @@ export function stepValueAt(el: Element, x: number): number {
   return NaN;
 }
 
-/** The Average Peak line's values at its points. */
+/** The Average Peak line's values at its points (the line under its dots). */
 export function averageValues(el: Element): number[] {
   const inv = yInvert(el);
-  return pathPoints($(el, '.average-line')!.getAttribute('d')!).map(([, y]) => inv(y));
+  return stripPoints($$(el, '.average-casing').map((p) => p.getAttribute('d')!)).map(([, y]) => inv(y));
 }
 
 export const close = (a: number, b: number, eps = 1e-6) => Math.abs(a - b) <= eps;

@@ -7,11 +7,11 @@ import { PNG_SCALE, PNG_TITLE_HEIGHT } from '../../src/usage-chart/png.js';
 import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
 import { resetStrings, setStrings } from '../../src/shared/strings.js';
 import type { LicenseUsageElement } from '../../src/usage-chart/license-usage.js';
-import { $, $$, mount, settled, useMockService, usageRequests } from './usage-fixtures.js';
+import { $, $$, barBox, drawnBars, mount, settled, useMockService, usageRequests } from './usage-fixtures.js';
 
 /** A synthetic tap: pointerdown and click from a touch pointer at the bar's centre. */
 function tap(el: Element, index: number): void {
-  const bar = $$<SVGRectElement>(el, 'rect.bar')[index].getBoundingClientRect();
+  const bar = barBox(el, index);
   const plot = $(el, '.plot')!;
   const at = { clientX: bar.left + bar.width / 2, clientY: bar.bottom - 2, bubbles: true, composed: true, pointerType: 'touch' };
   plot.dispatchEvent(new PointerEvent('pointerdown', at));
@@ -61,7 +61,7 @@ describe('<kre-license-usage>: the review', () => {
       await settled(el);
       const selected: BucketSelectEvent[] = [];
       el.addEventListener('kre-bucket-select', (e) => selected.push(e));
-      const bar = $$<SVGRectElement>(el, 'rect.bar')[3].getBoundingClientRect();
+      const bar = barBox(el, 3);
       $(el, '.plot')!.dispatchEvent(new PointerEvent('click', { clientX: bar.left + 1, clientY: bar.bottom - 2, bubbles: true, pointerType: 'mouse' }));
       expect(selected.map((e) => e.detail.start)).to.deep.equal(['2026-10-04T00:00:00+02:00']);
     });
@@ -173,7 +173,7 @@ describe('<kre-license-usage>: the review', () => {
       service().control.set({ delayMs: 0 });
       $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
       await settled(el);
-      expect($$(el, 'rect.bar').length).to.equal(30);
+      expect(drawnBars(el).length).to.equal(30);
     });
   });
 

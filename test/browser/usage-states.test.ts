@@ -5,7 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { computeUsage } from '../../src/core/index.js';
 import type { MockFailure } from '../../src/mock/index.js';
-import { $, $$, ASOF, expected, generated, mount, settled, usageRequests, useMockService, ZONE } from './usage-fixtures.js';
+import { $, $$, ASOF, drawnBars, expected, generated, mount, settled, usageRequests, useMockService, ZONE } from './usage-fixtures.js';
 
 describe('<kre-license-usage> states', () => {
   const service = useMockService();
@@ -33,13 +33,13 @@ describe('<kre-license-usage> states', () => {
   it('loading again: the old chart stays, marked busy, and exports wait', async () => {
     const el = await mount();
     await settled(el);
-    const bars = $$(el, 'rect.bar').length;
+    const bars = drawnBars(el).length;
     service().control.set({ delayMs: 2_000 });
     el.interval = 'week';
     await el.updateComplete;
     expect($(el, 'figure')!.getAttribute('aria-busy')).to.equal('true');
     expect($(el, '.busy-bar')).to.not.equal(null);
-    expect($$(el, 'rect.bar').length).to.equal(bars);
+    expect(drawnBars(el).length).to.equal(bars);
     expect($<HTMLButtonElement>(el, '[part~="export-csv"]')!.disabled).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -105,7 +105,7 @@ describe('<kre-license-usage> states', () => {
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
       await settled(el);
-      expect($$(el, 'rect.bar').length).to.equal(expected().buckets.length);
+      expect(drawnBars(el).length).to.equal(expected().buckets.length);
     });
   }
 
@@ -125,7 +125,7 @@ describe('<kre-license-usage> states', () => {
     el.fetch = null;
     $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
     await settled(el);
-    expect($$(el, 'rect.bar').length).to.equal(expected().buckets.length);
+    expect(drawnBars(el).length).to.equal(expected().buckets.length);
   });
 
   it('a newer request aborts the older one', async () => {
@@ -166,11 +166,11 @@ describe('<kre-license-usage> states', () => {
     el.interval = 'month'; // newer and fast
     await settled(el);
     const months = expected({ interval: 'month', from: '2026-10-02' }).buckets.length;
-    expect($$(el, 'rect.bar').length).to.equal(months);
+    expect(drawnBars(el).length).to.equal(months);
     releaseOld();
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
-    expect($$(el, 'rect.bar').length).to.equal(months);
+    expect(drawnBars(el).length).to.equal(months);
     expect(el.report!.interval).to.equal('month');
   });
 

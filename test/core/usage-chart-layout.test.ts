@@ -12,9 +12,9 @@ import { generateDataset } from '../../src/mock/index.js';
 import { bucketsToCsv } from '../../src/usage-chart/csv.js';
 import { usageFileName } from '../../src/usage-chart/export.js';
 import { bucketText, peakAtText } from '../../src/usage-chart/labels.js';
-import { atCapacity, barPadding, bucketAt, layoutChart, yScale } from '../../src/usage-chart/layout.js';
+import { atCapacity, barPadding, bucketAt, layoutChart, STRIP, yScale, type ChartLayout } from '../../src/usage-chart/layout.js';
 import { chooseTicks, localFields, tickIndexes } from '../../src/usage-chart/ticks.js';
-import { pathPoints } from '../shared/path-points.js';
+import { pathPoints, pathRects, stripPoints } from '../shared/path-points.js';
 
 const ASOF = '2026-10-31T10:15:00Z';
 const data = generateDataset({ seed: 3, sessions: 3000, days: 430, end: ASOF, products: ['kre'] });
@@ -22,6 +22,30 @@ const usage = (interval: Interval, from: string, to: string, timeZone = 'Europe/
   computeUsage(data, { product: 'kre', from, to, interval, timeZone }, ASOF);
 
 
+
+/** The Average Peak's dots: each a dash from (x, y) by (dx, dy). */
+function dots(l: ChartLayout): { x: number; y: number; dx: number; dy: number }[] {
+  return [...l.averageDots.join('').matchAll(/M([-\d.e]+),([-\d.e]+)l([-\d.e]+),([-\d.e]+)/g)].map((m) => {
+    const [x, y, dx, dy] = m.slice(1).map(Number);
+    return { x, y, dx, dy };
+  });
+}
+
+/** Where (x, y) is along a polyline: its arc length at the nearest point, and how far it is from it. */
+function along(points: [number, number][], x: number, y: number): { at: number; off: number } {
+  let best = { at: 0, off: Infinity };
+  let walked = 0;
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1];
+    const [bx, by] = points[i];
+    const length = Math.hypot(bx - ax, by - ay);
+    const t = length ? Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / length ** 2)) : 0;
+    const off = Math.hypot(ax + (bx - ax) * t - x, ay + (by - ay) * t - y);
+    if (off < best.off) best = { at: walked + t * length, off };
+    walked += length;
+  }
+  return best;
+}
 
 describe('layoutChart', () => {
   it('draws each bucket: bar top at its peak, slot by its duration, steps at available', () => {
@@ -49,7 +73,8 @@ describe('layoutChart', () => {
       assert.ok(Math.abs(x0 - l.bars[i].x0) < 0.006 && Math.abs(x1 - l.bars[i].x1) < 0.006);
       assert.ok(Math.abs(y0 - l.y(b.available)) <= 0.005);
     });
-    const average = pathPoints(l.averageLine);
+    const average = stripPoints(l.averageLine);
+    assert.equal(average.length, r.buckets.length);
     average.forEach(([x, y], i) => {
       assert.ok(Math.abs(x - (l.bars[i].x0 + l.bars[i].x1) / 2) <= 0.005);
       assert.ok(Math.abs(y - l.y(r.buckets[i].averagePeak)) <= 0.005);
@@ -70,7 +95,8 @@ describe('layoutChart', () => {
     assert.deepEqual([none.bars, none.availableArea, none.xTicks], [[], '', []]);
     const one: UsageBucket = { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z', available: 3, peak: 2, peakAt: '2026-10-01T09:00:00Z', averagePeak: 1.5, denied: 0 };
     const l = layoutChart({ buckets: [one], interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 300, height: 200 });
-    assert.equal(pathPoints(l.averageLine).length, 2);
+    assert.equal(stripPoints(l.averageLine).length, 2);
+    assert.ok(dots(l).length >= 2, 'a bar-wide line is dotted too');
     assert.equal(l.xTicks.length, 1);
   });
 
@@ -133,11 +159,70 @@ describe('layoutChart', () => {
     const capacity = l.drawn.filter((d) => d.atCapacity);
     assert.ok(capacity.some((d) => d.x === Math.floor(l.bars[1500].x0)), 'the denial at bucket 1500 keeps its column hatched');
     // The lines go through the columns too: about a point a pixel, not 2 200.
-    assert.equal(pathPoints(l.averageLine).length, l.drawn.length);
+    assert.equal(stripPoints(l.averageLine).length, l.drawn.length);
     assert.ok(pathPoints(l.availableLine).length <= 2 * l.drawn.length + 2);
     // Fewer buckets than pixels: one drawn bar per bucket, as before.
     const few = layoutChart({ buckets: buckets.slice(0, 300), interval: 'hour', timeZone: 'UTC', locale: 'en-US', width: 800, height: 300 });
     assert.deepEqual(few.drawn, few.bars);
+  });
+});
+
+describe('layoutChart at a few thousand buckets: strips and dots', () => {
+  // 2 200 daily buckets at 1 600 px: about one drawn bar a pixel; a smooth Average Peak (so that
+  // where a dot sits along the line has one answer).
+  const buckets: UsageBucket[] = Array.from({ length: 2200 }, (_, i) => {
+    const start = Date.UTC(2020, 0, 1) + i * 86_400_000;
+    const peak = (i * 37) % 23;
+    return { start: new Date(start).toISOString(), end: new Date(start + 86_400_000).toISOString(), available: 20, peak, peakAt: null, averagePeak: 8 + 6 * Math.sin(i / 40), denied: i % 97 === 0 ? 1 : 0 };
+  });
+  const l = layoutChart({ buckets, interval: 'day', timeZone: 'UTC', locale: 'en-US', width: 1600, height: 380 });
+
+  it('draws every bar once, exactly, in strips no wider than a strip', () => {
+    const rects = l.barPaths.map(pathRects);
+    assert.deepEqual(
+      rects.flat(),
+      l.drawn.map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height })),
+    );
+    assert.ok(l.barPaths.length >= Math.floor(l.plotWidth / STRIP), `${l.barPaths.length} strips`);
+    for (const strip of rects) {
+      const k = Math.floor(strip[0].x / STRIP);
+      assert.ok(strip.every((r) => Math.floor(r.x / STRIP) === k), 'a strip holds the bars that start in it');
+    }
+    // The hatched ones: the drawn bars at capacity, in strips too.
+    assert.deepEqual(
+      l.capacityPaths.flatMap(pathRects),
+      l.drawn.filter((b) => b.atCapacity).map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height })),
+    );
+    assert.ok(l.capacityPaths.length > 1);
+  });
+
+  it('cuts the Average Peak line into strips that meet end to end', () => {
+    const points = stripPoints(l.averageLine);
+    assert.equal(points.length, l.drawn.length);
+    assert.ok(l.averageLine.length >= Math.floor(l.plotWidth / STRIP));
+    for (const d of l.averageLine) {
+      const xs = pathPoints(d).map(([x]) => x);
+      // Each strip spans its own strip and at most one segment beyond.
+      assert.ok(Math.max(...xs) - Math.min(...xs) <= STRIP + 2, `strip from ${Math.min(...xs)} to ${Math.max(...xs)}`);
+    }
+  });
+
+  it('dots the line as `stroke-dasharray: 0.5 5` did: a 0.5 px dash every 5.5 px along it', () => {
+    const points = stripPoints(l.averageLine);
+    const marks = dots(l);
+    let length = 0;
+    for (let i = 1; i < points.length; i++) length += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
+    // (The length here is summed from points rounded to 1/100 px: the last dot may differ.)
+    assert.ok(Math.abs(marks.length - (Math.floor(length / 5.5) + 1)) <= 1, `${marks.length} dots over ${length} px`);
+    let last = -5.5;
+    marks.forEach((m, i) => {
+      const { at, off } = along(points, m.x, m.y);
+      assert.ok(off < 0.02, `dot ${i} is ${off} px off the line`);
+      // Spaced along the line (the points are rounded to 1/100 px, so a little slack).
+      assert.ok(Math.abs(at - last - 5.5) < 0.05, `dot ${i} ${at - last} px after the last`);
+      last = at;
+      assert.ok(Math.abs(Math.hypot(m.dx, m.dy) - 0.5) < 0.01, `dot ${i} is a 0.5 px dash`);
+    });
   });
 });
 

@@ -83,7 +83,8 @@ export async function chartReport(page, selector) {
       filters: el.filterState(),
       interval: el.resolvedInterval,
       stats: { peak: stat('peak'), average: stat('average'), available: stat('available'), utilization: stat('utilization') },
-      bars: [...el.shadowRoot.querySelectorAll('rect.bar')].map((r) => Number(r.dataset.index)),
+      // Bars drawn: the rectangles (`M x,y h w v h h -w z`) of the chart's bar strips.
+      bars: [...el.shadowRoot.querySelectorAll('path.bar')].reduce((n, p) => n + p.getAttribute('d').split('z').length - 1, 0),
     };
   }, selector);
 }
@@ -131,3 +132,23 @@ export const summaryStats = (summary) => ({
   available: formatInteger(summary.available),
   utilization: formatPercent(summary.utilization),
 });
+
+/**
+ * The bars of the chart `selector` as drawn, in page coordinates: the rectangles of its `path.bar`
+ * strips (`M x,y h w v h h -w z` each), one per bucket when bars are a pixel or wider. Evaluated as
+ * a string, so that a page's strict CSP (no eval in the page) does not apply.
+ */
+export function barBoxes(page, selector) {
+  return page.evaluate(`(() => {
+    const boxes = [];
+    for (const path of document.querySelector(${JSON.stringify(selector)}).shadowRoot.querySelectorAll('path.bar')) {
+      const m = path.getScreenCTM();
+      for (const [, x, y, w, h] of path.getAttribute('d').matchAll(/M([-\\d.e]+),([-\\d.e]+)h([-\\d.e]+)v([-\\d.e]+)h[-\\d.e]+z/g)) {
+        const a = new DOMPoint(+x, +y).matrixTransform(m);
+        const b = new DOMPoint(+x + +w, +y + +h).matrixTransform(m);
+        boxes.push({ x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y });
+      }
+    }
+    return boxes;
+  })()`);
+}

@@ -59,7 +59,7 @@ export function hostSuite(name, { title, theme, rtlScreenshot = false }) {
         const l = document.querySelector(log).shadowRoot;
         const css = (el) => window.getComputedStyle(el);
         return {
-          peakBar: css(c.querySelector('rect.bar')).fill,
+          peakBar: css(c.querySelector('path.bar')).fill,
           title: css(c.querySelector('[part~="title"]')).color,
           statPeak: css(c.querySelector('[part~="stat-peak"]')).backgroundColor,
           headerCell: css(l.querySelector('[part~="header-cell"]')).color,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { barBoxes } from './helpers.mjs';
 import { generateDataset } from 'kre-license-reports/mock';
 
 export const DEMO = JSON.parse(await readFile(new URL('../../examples/shared/demo.json', import.meta.url), 'utf8'));
@@ -84,14 +85,7 @@ export async function urlParams(page) {
 
 /** The centre of bar `index` of a chart, in page coordinates. */
 export async function barCentre(page, selector, index) {
-  return page.evaluate(
-    ([sel, i]) => {
-      const root = document.querySelector(sel).shadowRoot;
-      const bar = root.querySelector(`rect.bar[data-index="${i}"]`);
-      const plot = root.querySelector('.plot').getBoundingClientRect();
-      const box = bar.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: Math.max(box.y + box.height / 2, plot.y + plot.height / 2) };
-    },
-    [selector, index],
-  );
+  const box = (await barBoxes(page, selector))[index];
+  const plot = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.plot').getBoundingClientRect().toJSON(), selector);
+  return { x: box.x + box.width / 2, y: Math.max(box.y + box.height / 2, plot.y + plot.height / 2) };
 }
