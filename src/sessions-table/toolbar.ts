@@ -55,11 +55,7 @@ export class SessionsToolbar implements ReactiveController {
     host.addController(this);
     this.sources = new MultiSelect(host, {
       id: 'source',
-      label: () => str('licenseSource'),
-      allLabel: () => str('allLicenseSources'),
-      searchLabel: () => str('searchLicenseSources'),
-      countLabel: (count) => str('licenseSourcesSelected', { count }),
-      emptyLabel: () => str('noLicenseSourceMatches'),
+      text: ['licenseSource', 'allLicenseSources', 'searchLicenseSources', 'licenseSourcesSelected', 'noLicenseSourceMatches'],
       onChange: (values) => actions.change({ licenseSource: joinSources(values) || null }),
     });
     this.orgs = new OrgPicker(host, { onChange: (ids) => actions.change({ organization: ids.join(',') || null }) });

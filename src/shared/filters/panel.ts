@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { str } from '../strings.js';
 import type { MultiSelectOptions, OptionRow } from './multi-select.js';
 
 export interface PanelState {
@@ -28,14 +29,14 @@ export function renderPanel({ base, options, query, setQuery, rows, selected, ch
               ? html`<input
                   class="ms-search"
                   type="search"
-                  aria-label=${options.searchLabel()}
-                  placeholder=${options.searchLabel()}
+                  aria-label=${str(options.text[2])}
+                  placeholder=${str(options.text[2])}
                   .value=${live(query)}
                   @input=${(e: Event) => setQuery((e.target as HTMLInputElement).value)}
                 />`
               : nothing}
             <button class="ms-all" type="button" ?disabled=${!selected.length} @click=${() => options.onChange([])}>
-              ${options.allLabel()}
+              ${str(options.text[1])}
             </button>
             <ul class="ms-list" role="list">
               ${visible.map((row) => {
@@ -52,7 +53,7 @@ export function renderPanel({ base, options, query, setQuery, rows, selected, ch
                   </label>
                 </li>`;
               })}
-              ${visible.length ? nothing : html`<li class="ms-empty">${options.emptyLabel()}</li>`}
+              ${visible.length ? nothing : html`<li class="ms-empty">${str(options.text[4])}</li>`}
             </ul>
           </div>`;
 }
