@@ -300,18 +300,17 @@ export class KreLicensePlanner extends ProductReportElement {
           retry: () => void this.replay.run(),
           locale,
         })}
-        ${renderWhen({
+        ${renderWhen(
           cells,
-          metric: this.metric,
-          picked: this.picked,
-          showTable: !!tables,
-          table: tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${str('timesIn', { zone: d.timeZone })}`),
+          this.metric,
+          this.picked,
+          tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${str('timesIn', { zone: d.timeZone })}`),
           locale,
-          zone: d.timeZone,
-          seconds: d.seconds,
-          setMetric: (m) => (this.metric = m),
-          pick: (i) => (this.picked = i),
-        })}
+          d.timeZone,
+          d.seconds,
+          (m) => (this.metric = m),
+          (i) => (this.picked = i),
+        )}
       </div>`;
   }
 }
