@@ -291,15 +291,15 @@ export class KreLicensePlanner extends ProductReportElement {
           ${tables ? tables.renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${str('timesIn', { zone: d.timeZone })}`) : renderCoverageLegend()}
           <div class="coverage-plot" part="plot" ?hidden=${!!tables}>${chart ?? nothing}</div>
         </section>
-        ${this.whatIf.render({
-          data: d,
-          count: count ?? d.available,
-          replay: sameSource(replayed, this.endpoint, this.product) ? replayed : undefined,
-          busy: this.whatIf.draft !== null || this.replay.status === TaskStatus.PENDING || !answers(replayed, this.query(count)),
-          error: this.replay.status === TaskStatus.ERROR ? this.replay.error : null,
-          retry: () => void this.replay.run(),
+        ${this.whatIf.render(
+          d,
+          count ?? d.available,
+          sameSource(replayed, this.endpoint, this.product) ? replayed : undefined,
+          this.replay.status === TaskStatus.PENDING || !answers(replayed, this.query(count)),
+          this.replay.status === TaskStatus.ERROR ? this.replay.error : null,
+          () => void this.replay.run(),
           locale,
-        })}
+        )}
         ${renderWhen(
           cells,
           this.metric,
