@@ -335,16 +335,16 @@ export class KreUserSessions extends ProductReportElement {
         ? renderError(this.data.error, () => void this.data.run())
         : empty
           ? renderEmpty(f, locale, page.facets.organizations, () => this.clearFilters())
-          : html`${renderTable({
-                items: page?.items ?? null,
-                ctx: { locale, zone: f.timeZone, asOf: page ? parseInstant(page.asOf) : 0, elapsed: Math.max(0, this.now - this.receivedAt), q: f.q },
-                sort: f.sort,
-                order: f.order,
-                busy: status === TaskStatus.PENDING,
-                onSort: (sort, order) => this.changeFilters({ sort, order: order ?? (sort === f.sort ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort)) }),
-                onCopy: this.copy,
-                skeletonRows: Math.min(pageSize, 10),
-              })}${
+          : html`${renderTable(
+                page?.items ?? null,
+                { locale, zone: f.timeZone, asOf: page ? parseInstant(page.asOf) : 0, elapsed: Math.max(0, this.now - this.receivedAt), q: f.q },
+                f.sort,
+                f.order,
+                status === TaskStatus.PENDING,
+                (sort, order) => this.changeFilters({ sort, order: order ?? (sort === f.sort ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort)) }),
+                this.copy,
+                Math.min(pageSize, 10),
+              )}${
               // The offset of the rows on screen: while the next page loads, the pager still describes these.
               page?.total
                 ? renderPager({ offset: page.offset, limit: pageSize, total: page.total }, locale, (offset) => (this.offset = offset), (size) => (this.pageSize = normalPageSize(size)))
