@@ -322,14 +322,14 @@ export class KreUserSessions extends ProductReportElement {
     const pageSize = normalPageSize(this.pageSize);
     const empty = done && !page.total;
     // prettier-ignore
-    return html`${title}${this.toolbar.render({
-      filters: f,
+    return html`${title}${this.toolbar.render(
+      f,
       locale,
-      licenseSources: [...new Set([...(page?.facets.licenseSources ?? []), ...f.licenseSource])],
-      organizations: page?.facets.organizations ?? [],
-      canExport: !!done && !empty && !this.exporter?.running,
-      offerClear: !empty,
-    })}${renderNotices(this.notices)}${this.exporter?.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter?.announcement}</div>${
+      [...new Set([...(page?.facets.licenseSources ?? []), ...f.licenseSource])],
+      page?.facets.organizations ?? [],
+      !!done && !empty && !this.exporter?.running,
+      !empty,
+    )}${renderNotices(this.notices)}${this.exporter?.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter?.announcement}</div>${
       this.slow.render()}${
       status === TaskStatus.ERROR
         ? renderError(this.data.error, () => void this.data.run())

@@ -14,16 +14,6 @@ import { joinSources, type SessionsFilters } from './query.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
-export interface ToolbarState {
-  filters: SessionsFilters;
-  locale: string;
-  licenseSources: readonly string[];
-  organizations: readonly Organization[];
-  canExport: boolean;
-  /** Whether the toolbar offers "Clear filters" (the empty state has its own). */
-  offerClear: boolean;
-}
-
 /** The filters the toolbar sets, as the element's properties. */
 export type FilterPatch = Partial<Record<'q' | 'licenseSource' | 'organization' | 'from' | 'to' | 'activeAt', string | null>>;
 
@@ -85,7 +75,18 @@ export class SessionsToolbar implements ReactiveController {
     this.timer = setTimeout(() => this.flush(), SEARCH_DEBOUNCE_MS);
   };
 
-  render({ filters: f, locale, licenseSources, organizations, canExport, offerClear }: ToolbarState): TemplateResult {
+  /**
+   * The toolbar. Positional arguments rather than one state object: the element is the one caller,
+   * and the bundle would otherwise carry every name twice.
+   *
+   * @param f The filters in force.
+   * @param locale The locale of the `active-at` chip.
+   * @param licenseSources The License Source filter's options.
+   * @param organizations The Organization filter's options.
+   * @param canExport Whether the export button is enabled.
+   * @param offerClear Whether the toolbar offers "Clear filters" (the empty state has its own).
+   */
+  render(f: SessionsFilters, locale: string, licenseSources: readonly string[], organizations: readonly Organization[], canExport: boolean, offerClear: boolean): TemplateResult {
     const chip = f.activeAt && activeAtText(f.activeAt, locale, f.timeZone);
     // The filters the toolbar's button counts (folded in a narrow element), and with the search what "Clear filters" clears.
     const count = f.licenseSource.length + f.organization.length + (chip ? 1 : 0);
