@@ -282,13 +282,14 @@ export class KreLicensePlanner extends ProductReportElement {
     const count = this.tryCount;
     // The table views once their code is here (the charts stay until then).
     const tables = this.showTable ? this.onDemand : null;
+    const times = str('timesIn', { zone: d.timeZone });
     return html`${busyNote}
       <p class="answer" part="answer">${answerText(d, locale)}</p>
       ${renderMarks(d, locale)}
       <div class="panels" aria-busy=${String(busy)}>
         <section class="panel coverage" part="coverage" aria-labelledby="coverage-title">
           <h3 class="panel-title" id="coverage-title">${str('coverageTitle')}</h3>
-          ${tables ? tables.renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${str('timesIn', { zone: d.timeZone })}`) : renderCoverageLegend()}
+          ${tables ? tables.renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${times}`) : renderCoverageLegend()}
           <div class="coverage-plot" part="plot" ?hidden=${!!tables}>${chart ?? nothing}</div>
         </section>
         ${this.whatIf.render(
@@ -304,9 +305,9 @@ export class KreLicensePlanner extends ProductReportElement {
           cells,
           this.metric,
           this.picked,
-          tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${str('timesIn', { zone: d.timeZone })}`),
+          tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${times}`),
           locale,
-          d.timeZone,
+          times,
           d.seconds,
           (m) => (this.metric = m),
           (i) => (this.picked = i),

@@ -51,7 +51,7 @@ const stepOf = (v: number, steps: readonly number[]) => (v <= 0 ? 0 : steps.find
  * @param picked The cell picked by pointer or tap (outlined, in the readout), or -1.
  * @param table The table view of the hours while it shows (`renderHoursTable`, loaded on demand), else undefined.
  * @param locale The locale of the numbers and names.
- * @param zone The zone of the hours.
+ * @param times Which zone the hours are in (`timesIn`).
  * @param seconds The length of the range, in seconds.
  * @param setMetric Called with the metric of a toggle pressed.
  * @param pick Called with the index of the cell under the pointer or tapped.
@@ -62,7 +62,7 @@ export function renderWhen(
   picked: number,
   table: unknown,
   locale: string,
-  zone: string,
+  times: string,
   seconds: number,
   setMetric: (metric: Metric) => void,
   pick: (index: number) => void,
@@ -78,7 +78,6 @@ export function renderWhen(
     const i = (event.target as Element).closest?.('td')?.getAttribute('data-i');
     if (i != null) pick(Number(i));
   };
-  const times = str('timesIn', { zone });
   const key = (step: number, label: string) => html`<span class="legend-key"><span class="swatch ${shade(step, steps.length)}"></span>${label}</span>`;
   return html`<section class="panel when" part="when" aria-labelledby="when-title">
     <div class="toolbar">
