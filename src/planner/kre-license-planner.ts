@@ -127,7 +127,7 @@ export class KreLicensePlanner extends ProductReportElement {
   @property() heading: string | null = null;
 
   /** The value the host set, kept to name it in a notice when it is not a whole number. */
-  private rawLicenses: number | string | null = null;
+  private raw: number | string | null = null;
 
   /**
    * The license count to replay the demand against (a whole number, 0 or more). Default: the
@@ -135,11 +135,11 @@ export class KreLicensePlanner extends ProductReportElement {
    */
   @property({ reflect: true })
   get licenses(): number | null {
-    return wholeCount(this.rawLicenses);
+    return wholeCount(this.raw);
   }
   set licenses(value: number | string | null) {
     const old = this.licenses;
-    this.rawLicenses = value ?? null;
+    this.raw = value ?? null;
     this.requestUpdate('licenses', old);
   }
 
@@ -151,7 +151,7 @@ export class KreLicensePlanner extends ProductReportElement {
   private memo: { key: unknown[]; shares: LevelShare[]; cells: HeatCell[]; size?: string; chart?: TemplateResult } = { key: [], shares: [], cells: [] };
   private readonly load: Load = (resource, params, signal) => this.request(resource, params, signal);
   private readonly data = capacityTask(this, () => this.query(undefined), this.load);
-  private readonly replay = capacityTask(this, () => this.query(this.tryCount), this.load);
+  private readonly replay = capacityTask(this, () => this.query(this.trial), this.load);
   private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => ({ to: this.range.to, timeZone: this.zone }), this.load);
   private readonly whatIf = new WhatIf(this, (n) => this.changeFilters({ licenses: n }));
   private readonly toolbar = new ReportToolbar(this, (ids) => this.changeFilters({ organization: ids.join(',') || null }));
@@ -163,7 +163,7 @@ export class KreLicensePlanner extends ProductReportElement {
   }
 
   /** The count the what-if replays: `licenses`, else the licenses available once they are known. */
-  private get tryCount(): number | null {
+  private get trial(): number | null {
     const data = this.data.value;
     return this.licenses ?? (answers(data, this.query(undefined)) ? data!.available : null);
   }
@@ -212,8 +212,8 @@ export class KreLicensePlanner extends ProductReportElement {
 
   protected override collectNotices(): AttributeNotice[] {
     const notices = super.collectNotices();
-    if (this.rawLicenses !== null && this.licenses === null) {
-      notices.push({ attribute: 'licenses', value: String(this.rawLicenses), problem: str('problemWholeNumber'), using: str('usingAvailable') });
+    if (this.raw !== null && this.licenses === null) {
+      notices.push({ attribute: 'licenses', value: String(this.raw), problem: str('problemWholeNumber'), using: str('usingAvailable') });
     }
     return notices;
   }
@@ -226,7 +226,7 @@ export class KreLicensePlanner extends ProductReportElement {
   }
 
   /** Shares and cells once per response, locale and string table; the chart: and size. */
-  private derived(data: CapacityResponse, locale: string) {
+  private drawn(data: CapacityResponse, locale: string) {
     const m = this.memo;
     const key = [data, locale, currentStrings()];
     if (key.some((v, i) => v !== m.key[i])) Object.assign(m, { key, shares: levelShares(data), cells: heatCells(data.byHour, locale), size: undefined, chart: undefined });
@@ -264,11 +264,11 @@ export class KreLicensePlanner extends ProductReportElement {
           )
         : nothing}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.renderBody(data, busy)}
+      ${this.body(data, busy)}
     </div>`;
   }
 
-  private renderBody(data: CapacityResponse | undefined, busy: boolean): unknown {
+  private body(data: CapacityResponse | undefined, busy: boolean): unknown {
     if (!this.endpoint) return renderNoEndpoint();
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
     // After a change of endpoint or product, the previous service's report is not shown even busy.
@@ -277,9 +277,9 @@ export class KreLicensePlanner extends ProductReportElement {
     const busyNote = busy ? renderBusy(this.slow.render()) : nothing;
     if (isEmptyCapacity(d)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;
-    const { shares, cells, chart } = this.derived(d, locale);
+    const { shares, cells, chart } = this.drawn(d, locale);
     const replayed = this.replay.value;
-    const count = this.tryCount;
+    const count = this.trial;
     // The table views once their code is here (the charts stay until then).
     const tables = this.showTable ? this.onDemand : null;
     const times = str('timesIn', { zone: d.timeZone });

@@ -35,7 +35,7 @@ export class SessionsToolbar implements ReactiveController {
   private readonly orgs: OrgPicker;
   private draft: string | null = null;
   /** Narrow layouts fold the filters behind a "Filters" button; wide ones always show them. */
-  private filtersOpen = false;
+  private open = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -91,12 +91,12 @@ export class SessionsToolbar implements ReactiveController {
     // The filters the toolbar's button counts (folded in a narrow element), and with the search what "Clear filters" clears.
     const count = f.licenseSource.length + f.organization.length + (chip ? 1 : 0);
     const clear = offerClear && (f.q.trim() || count);
-    const open = this.filtersOpen;
+    const open = this.open;
     // prettier-ignore
     return html`<div class="toolbar" part="toolbar">
         <div class="field search" part="search"><label class="field-label" for="search">${str('search')}</label><input id="search" type="search" autocomplete="off" spellcheck="false" placeholder=${str('searchPlaceholder')} .value=${live(this.draft ?? f.q)} @input=${this.onInput} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.flush()} /></div>
         <button class="button filters-toggle" type="button" aria-expanded=${open} aria-controls="filters" @click=${() => {
-          this.filtersOpen = !open;
+          this.open = !open;
           this.host.requestUpdate();
         }}>${str('filters')}${count ? html` <span class="count">(${count})</span>` : nothing} <span aria-hidden="true">${open ? '▴' : '▾'}</span></button>
         <div class="filters ${open ? 'open' : ''}" id="filters" part="filters">

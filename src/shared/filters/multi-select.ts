@@ -60,14 +60,12 @@ export class MultiSelect implements ReactiveController {
     host.addController(this);
   }
 
-  /** The outside-press listener is on the document only while the panel is open: no idle work. */
-  private listening = false;
-
+  /**
+   * The outside-press listener is on the document only while the panel is open: no idle work.
+   * (Adding the same listener twice, or removing one that is not there, does nothing.)
+   */
   private listen(on: boolean): void {
-    if (on === this.listening || typeof document === 'undefined') return;
-    this.listening = on;
-    if (on) document.addEventListener('pointerdown', this.onOutside, true);
-    else document.removeEventListener('pointerdown', this.onOutside, true);
+    if (typeof document !== 'undefined') document[on ? 'addEventListener' : 'removeEventListener']('pointerdown', this.outside, true);
   }
 
   hostDisconnected(): void {
@@ -80,7 +78,7 @@ export class MultiSelect implements ReactiveController {
     return (this.host.shadowRoot ?? this.host).querySelector(`#${this.base}`);
   }
 
-  private readonly onOutside = (event: Event) => {
+  private readonly outside = (event: Event) => {
     const root = this.root;
     if (this.open && root && !event.composedPath().includes(root)) this.close(false);
   };
@@ -127,7 +125,7 @@ export class MultiSelect implements ReactiveController {
   render(rows: readonly OptionRow[], selected: readonly string[], { disabled = false } = {}): TemplateResult {
     const base = this.base;
     const panel = this.open ? onDemand() : undefined;
-    return html`<div class="ms" id=${base} @keydown=${this.onKeydown}>
+    return html`<div class="ms" id=${base} @keydown=${this.keydown}>
       <span class="ms-label" id="${base}-label">${str(this.options.text[0])}</span>
       <button
         class="ms-button button"
@@ -161,7 +159,7 @@ export class MultiSelect implements ReactiveController {
     </div>`;
   }
 
-  private readonly onKeydown = (event: KeyboardEvent) => {
+  private readonly keydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.open) {
       event.stopPropagation();
       this.close();
