@@ -207,7 +207,7 @@ export class KreLicensePlanner extends ProductReportElement {
 
 
   private get defaultHeading(): string {
-    return str(this.product === 'testcloud' ? 'testcloudPlannerTitle' : 'krePlannerTitle');
+    return str(`${this.product}PlannerTitle`);
   }
 
   protected override collectNotices(): AttributeNotice[] {
