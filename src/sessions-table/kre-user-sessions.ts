@@ -240,12 +240,9 @@ export class KreUserSessions extends ProductReportElement {
         this.loading = false;
       }
     }
-    await this.csv.start({
-      fileName,
-      timeZone: f.timeZone,
-      locale: this.resolvedLocale,
-      fetchPage: async (offset, asOf, signal) => checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, EXPORT_PAGE, asOf), signal)),
-    });
+    await this.csv.start(fileName, f.timeZone, this.resolvedLocale, async (offset, asOf, signal) =>
+      checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, EXPORT_PAGE, asOf), signal)),
+    );
   }
 
   override disconnectedCallback(): void {
