@@ -7,7 +7,7 @@ import { chromeStyles } from '../shared/chrome.styles.js';
 import { todayDays } from '../shared/dates.js';
 import { exportFile } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
-import { filterStyles } from '../shared/filters/index.js';
+import { filterStyles, orgNames } from '../shared/filters/index.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ProductReportElement } from '../shared/product-element.js';
 import { answers, sameSource } from '../shared/report-task.js';
@@ -200,8 +200,7 @@ export class KreLicensePlanner extends ProductReportElement {
     const data = this.data.value;
     const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.coverage-svg');
     if (!data || !svg) return false;
-    const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
-    const details = `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`;
+    const details = `${data.from} – ${data.to} · ${data.timeZone} · ${orgNames(this.organizationIds, this.orgs.value ?? []) || str('allOrganizations')}`;
     return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await this.loadOnDemand()).plannerPng(this, svg, details)));
   }
 
