@@ -226,9 +226,9 @@ export class KreLicensePlanner extends ProductReportElement {
 
   /** Shares and cells once per response, locale and string table; the chart: and size. */
   private drawn(data: CapacityResponse, locale: string) {
-    const m = this.memo;
+    let m = this.memo;
     const key = [data, locale, currentStrings()];
-    if (key.some((v, i) => v !== m.key[i])) Object.assign(m, { key, shares: levelShares(data), cells: heatCells(data.byHour, locale), size: undefined, chart: undefined });
+    if (key.some((v, i) => v !== m.key[i])) m = this.memo = { key, shares: levelShares(data), cells: heatCells(data.byHour, locale) };
     const { width, height } = this.size;
     const size = `${width}x${height}`;
     if (m.size !== size && width && height) Object.assign(m, { size, chart: renderCoverageChart(data, m.shares, width, height, locale) });
