@@ -143,18 +143,18 @@ export class MultiSelect implements ReactiveController {
         <span class="ms-caret" aria-hidden="true">▾</span>
       </button>
       ${panel
-        ? panel.renderPanel({
+        ? panel.renderPanel(
             base,
-            options: this.options,
-            query: this.query,
-            setQuery: (query) => {
+            this.options,
+            this.query,
+            (query) => {
               this.query = query;
               this.host.requestUpdate();
             },
             rows,
             selected,
-            change: (id, checked) => this.change(rows, selected, id, checked),
-          })
+            (id, checked) => this.change(rows, selected, id, checked),
+          )
         : nothing}${this.failure ? html`<p class="field-error" role="alert">${this.failure}</p>` : nothing}
     </div>`;
   }
