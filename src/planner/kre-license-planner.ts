@@ -152,7 +152,7 @@ export class KreLicensePlanner extends ProductReportElement {
   private readonly load: Load = (resource, params, signal) => this.request(resource, params, signal);
   private readonly data = capacityTask(this, () => this.query(undefined), this.load);
   private readonly replay = capacityTask(this, () => this.query(this.trial), this.load);
-  private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => ({ to: this.range.to, timeZone: this.zone }), this.load);
+  private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => [this.range.to, this.zone] as const, this.load);
   private readonly whatIf = new WhatIf(this, (n) => this.changeFilters({ licenses: n }));
   private readonly toolbar = new ReportToolbar(this, (ids) => this.changeFilters({ organization: ids.join(',') || null }));
   private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
