@@ -44,12 +44,12 @@ export const capacityTask = (host: ReactiveControllerHost, args: () => CapacityA
 export const organizationsTask = (
   host: ReactiveControllerHost,
   args: () => readonly [endpoint: string | null, product: Product, fetch: FetchLike | null],
-  day: () => { to: string; timeZone: string },
+  day: () => readonly [to: string, timeZone: string],
   load: Load,
 ) =>
   reportTask(host, args, ([endpoint], signal) => {
     if (!endpoint) return undefined;
-    const { to, timeZone } = day();
+    const [to, timeZone] = day();
     return load('usage', { from: to, to, timeZone, interval: 'day' }, signal).then(
       (body): readonly Organization[] => checkUsageResponse(body).organizations,
       () => [],

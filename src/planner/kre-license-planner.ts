@@ -7,7 +7,7 @@ import { chromeStyles } from '../shared/chrome.styles.js';
 import { todayDays } from '../shared/dates.js';
 import { exportFile } from '../shared/download.js';
 import type { FilterState } from '../shared/events.js';
-import { filterStyles } from '../shared/filters/index.js';
+import { filterStyles, orgNames } from '../shared/filters/index.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
 import { ProductReportElement } from '../shared/product-element.js';
 import { answers, sameSource } from '../shared/report-task.js';
@@ -127,7 +127,7 @@ export class KreLicensePlanner extends ProductReportElement {
   @property() heading: string | null = null;
 
   /** The value the host set, kept to name it in a notice when it is not a whole number. */
-  private rawLicenses: number | string | null = null;
+  private raw: number | string | null = null;
 
   /**
    * The license count to replay the demand against (a whole number, 0 or more). Default: the
@@ -135,11 +135,11 @@ export class KreLicensePlanner extends ProductReportElement {
    */
   @property({ reflect: true })
   get licenses(): number | null {
-    return wholeCount(this.rawLicenses);
+    return wholeCount(this.raw);
   }
   set licenses(value: number | string | null) {
     const old = this.licenses;
-    this.rawLicenses = value ?? null;
+    this.raw = value ?? null;
     this.requestUpdate('licenses', old);
   }
 
@@ -151,8 +151,8 @@ export class KreLicensePlanner extends ProductReportElement {
   private memo: { key: unknown[]; shares: LevelShare[]; cells: HeatCell[]; size?: string; chart?: TemplateResult } = { key: [], shares: [], cells: [] };
   private readonly load: Load = (resource, params, signal) => this.request(resource, params, signal);
   private readonly data = capacityTask(this, () => this.query(undefined), this.load);
-  private readonly replay = capacityTask(this, () => this.query(this.tryCount), this.load);
-  private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => ({ to: this.range.to, timeZone: this.zone }), this.load);
+  private readonly replay = capacityTask(this, () => this.query(this.trial), this.load);
+  private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => [this.range.to, this.zone] as const, this.load);
   private readonly whatIf = new WhatIf(this, (n) => this.changeFilters({ licenses: n }));
   private readonly toolbar = new ReportToolbar(this, (ids) => this.changeFilters({ organization: ids.join(',') || null }));
   private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
@@ -163,7 +163,7 @@ export class KreLicensePlanner extends ProductReportElement {
   }
 
   /** The count the what-if replays: `licenses`, else the licenses available once they are known. */
-  private get tryCount(): number | null {
+  private get trial(): number | null {
     const data = this.data.value;
     return this.licenses ?? (answers(data, this.query(undefined)) ? data!.available : null);
   }
@@ -200,20 +200,19 @@ export class KreLicensePlanner extends ProductReportElement {
     const data = this.data.value;
     const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.coverage-svg');
     if (!data || !svg) return false;
-    const names = new Map((this.orgs.value ?? []).map((o) => [o.id, o.name]));
-    const details = `${data.from} – ${data.to} · ${data.timeZone} · ${this.organizationIds.map((id) => names.get(id) ?? id).join(', ') || str('allOrganizations')}`;
+    const details = `${data.from} – ${data.to} · ${data.timeZone} · ${orgNames(this.organizationIds, this.orgs.value ?? []) || str('allOrganizations')}`;
     return this.saved(exportFile(this, 'png', plannerFileName(this.product, data), this.filterState(), async () => (await this.loadOnDemand()).plannerPng(this, svg, details)));
   }
 
 
   private get defaultHeading(): string {
-    return str(this.product === 'testcloud' ? 'testcloudPlannerTitle' : 'krePlannerTitle');
+    return str(`${this.product}PlannerTitle`);
   }
 
   protected override collectNotices(): AttributeNotice[] {
     const notices = super.collectNotices();
-    if (this.rawLicenses !== null && this.licenses === null) {
-      notices.push({ attribute: 'licenses', value: String(this.rawLicenses), problem: str('problemWholeNumber'), using: str('usingAvailable') });
+    if (this.raw !== null && this.licenses === null) {
+      notices.push({ attribute: 'licenses', value: String(this.raw), problem: str('problemWholeNumber'), using: str('usingAvailable') });
     }
     return notices;
   }
@@ -226,10 +225,10 @@ export class KreLicensePlanner extends ProductReportElement {
   }
 
   /** Shares and cells once per response, locale and string table; the chart: and size. */
-  private derived(data: CapacityResponse, locale: string) {
-    const m = this.memo;
+  private drawn(data: CapacityResponse, locale: string) {
+    let m = this.memo;
     const key = [data, locale, currentStrings()];
-    if (key.some((v, i) => v !== m.key[i])) Object.assign(m, { key, shares: levelShares(data), cells: heatCells(data.byHour, locale), size: undefined, chart: undefined });
+    if (key.some((v, i) => v !== m.key[i])) m = this.memo = { key, shares: levelShares(data), cells: heatCells(data.byHour, locale) };
     const { width, height } = this.size;
     const size = `${width}x${height}`;
     if (m.size !== size && width && height) Object.assign(m, { size, chart: renderCoverageChart(data, m.shares, width, height, locale) });
@@ -264,11 +263,11 @@ export class KreLicensePlanner extends ProductReportElement {
           )
         : nothing}
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.renderBody(data, busy)}
+      ${this.body(data, busy)}
     </div>`;
   }
 
-  private renderBody(data: CapacityResponse | undefined, busy: boolean): unknown {
+  private body(data: CapacityResponse | undefined, busy: boolean): unknown {
     if (!this.endpoint) return renderNoEndpoint();
     if (this.data.status === TaskStatus.ERROR) return renderError(this.data.error, () => void this.reload());
     // After a change of endpoint or product, the previous service's report is not shown even busy.
@@ -277,41 +276,41 @@ export class KreLicensePlanner extends ProductReportElement {
     const busyNote = busy ? renderBusy(this.slow.render()) : nothing;
     if (isEmptyCapacity(d)) return html`${busyNote}${renderEmpty()}`;
     const locale = this.resolvedLocale;
-    const { shares, cells, chart } = this.derived(d, locale);
+    const { shares, cells, chart } = this.drawn(d, locale);
     const replayed = this.replay.value;
-    const count = this.tryCount;
+    const count = this.trial;
     // The table views once their code is here (the charts stay until then).
     const tables = this.showTable ? this.onDemand : null;
+    const times = str('timesIn', { zone: d.timeZone });
     return html`${busyNote}
       <p class="answer" part="answer">${answerText(d, locale)}</p>
       ${renderMarks(d, locale)}
       <div class="panels" aria-busy=${String(busy)}>
         <section class="panel coverage" part="coverage" aria-labelledby="coverage-title">
           <h3 class="panel-title" id="coverage-title">${str('coverageTitle')}</h3>
-          ${tables ? tables.renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${str('timesIn', { zone: d.timeZone })}`) : renderCoverageLegend()}
+          ${tables ? tables.renderCoverageTable(shares, locale, `${str('coverageTitle')}. ${times}`) : renderCoverageLegend()}
           <div class="coverage-plot" part="plot" ?hidden=${!!tables}>${chart ?? nothing}</div>
         </section>
-        ${this.whatIf.render({
-          data: d,
-          count: count ?? d.available,
-          replay: sameSource(replayed, this.endpoint, this.product) ? replayed : undefined,
-          busy: this.whatIf.draft !== null || this.replay.status === TaskStatus.PENDING || !answers(replayed, this.query(count)),
-          error: this.replay.status === TaskStatus.ERROR ? this.replay.error : null,
-          retry: () => void this.replay.run(),
+        ${this.whatIf.render(
+          d,
+          count ?? d.available,
+          sameSource(replayed, this.endpoint, this.product) ? replayed : undefined,
+          this.replay.status === TaskStatus.PENDING || !answers(replayed, this.query(count)),
+          this.replay.status === TaskStatus.ERROR ? this.replay.error : null,
+          () => void this.replay.run(),
           locale,
-        })}
-        ${renderWhen({
+        )}
+        ${renderWhen(
           cells,
-          metric: this.metric,
-          picked: this.picked,
-          showTable: !!tables,
-          table: tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${str('timesIn', { zone: d.timeZone })}`),
+          this.metric,
+          this.picked,
+          tables?.renderHoursTable(cells, locale, `${str('whenTitle')}. ${times}`),
           locale,
-          zone: d.timeZone,
-          seconds: d.seconds,
-          setMetric: (m) => (this.metric = m),
-          pick: (i) => (this.picked = i),
-        })}
+          times,
+          d.seconds,
+          (m) => (this.metric = m),
+          (i) => (this.picked = i),
+        )}
       </div>`;
   }
 }

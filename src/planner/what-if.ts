@@ -15,18 +15,6 @@ import { wholeCount } from './data.js';
 
 export const DEBOUNCE_MS = 300;
 
-export interface WhatIfState {
-  data: CapacityResponse;
-  /** The count in force: `licenses`, else the licenses available. */
-  count: number;
-  /** The response of the last replay (`replay` present), if any. */
-  replay: CapacityResponse | undefined;
-  busy: boolean;
-  error: unknown;
-  retry: () => void;
-  locale: string;
-}
-
 export class WhatIf implements ReactiveController {
   /** The count on the control while a change waits to be committed; null: none waiting. */
   draft: number | null = null;
@@ -55,7 +43,20 @@ export class WhatIf implements ReactiveController {
     this.draft = null;
   }
 
-  render({ data, count, replay: answer, busy, error, retry, locale }: WhatIfState): TemplateResult {
+  /**
+   * The section. Positional arguments rather than one state object: the planner is the one caller,
+   * and the bundle would otherwise carry every name twice.
+   *
+   * @param data The response without `licenses` (the real figures).
+   * @param count The count in force: `licenses`, else the licenses available.
+   * @param answer The response of the last replay (`replay` present), if any.
+   * @param busy Whether a newer replay is asked for or loading (the control's own draft counts too).
+   * @param error The replay's failure, if any (shown with a retry).
+   * @param retry Asks for the replay again.
+   * @param locale The locale of the numbers.
+   */
+  render(data: CapacityResponse, count: number, answer: CapacityResponse | undefined, busy: boolean, error: unknown, retry: () => void, locale: string): TemplateResult {
+    busy ||= this.draft !== null;
     const value = String(this.draft ?? count);
     const typed = (event: Event) => {
       const typedCount = wholeCount((event.target as HTMLInputElement).value);

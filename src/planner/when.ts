@@ -42,22 +42,32 @@ export function heatSteps(max: number): number[] {
 const shade = (i: number, n: number) => `h${i && Math.ceil((i * 5) / n)}`;
 const stepOf = (v: number, steps: readonly number[]) => (v <= 0 ? 0 : steps.findIndex((b) => v <= b) + 1 || steps.length);
 
-export interface WhenState {
-  cells: readonly HeatCell[];
-  metric: Metric;
-  /** The cell picked by pointer or tap (outlined, in the readout), or -1. */
-  picked: number;
-  showTable: boolean;
-  /** The table view of the hours, while it shows (`renderHoursTable`, loaded on demand). */
-  table?: unknown;
-  locale: string;
-  zone: string;
-  seconds: number;
-  setMetric: (metric: Metric) => void;
-  pick: (index: number) => void;
-}
-
-export function renderWhen({ cells, metric, picked, showTable, table, locale, zone, seconds, setMetric, pick }: WhenState): TemplateResult {
+/**
+ * The section. Positional arguments rather than one state object: the planner is the one caller,
+ * and the bundle would otherwise carry every name twice (the object's keys and their reads).
+ *
+ * @param cells The cells of `heatCells`.
+ * @param metric The numbers shown: `peak` or `average`.
+ * @param picked The cell picked by pointer or tap (outlined, in the readout), or -1.
+ * @param table The table view of the hours while it shows (`renderHoursTable`, loaded on demand), else undefined.
+ * @param locale The locale of the numbers and names.
+ * @param times Which zone the hours are in (`timesIn`).
+ * @param seconds The length of the range, in seconds.
+ * @param setMetric Called with the metric of a toggle pressed.
+ * @param pick Called with the index of the cell under the pointer or tapped.
+ */
+export function renderWhen(
+  cells: readonly HeatCell[],
+  metric: Metric,
+  picked: number,
+  table: unknown,
+  locale: string,
+  times: string,
+  seconds: number,
+  setMetric: (metric: Metric) => void,
+  pick: (index: number) => void,
+): TemplateResult {
+  const showTable = table !== undefined;
   const peak = metric === 'peak';
   const value = (c: HeatCell) => (peak ? c.peak : c.averagePeak);
   const f = (v: number) => (peak ? formatInteger : formatDecimal)(locale, v);
@@ -68,7 +78,6 @@ export function renderWhen({ cells, metric, picked, showTable, table, locale, zo
     const i = (event.target as Element).closest?.('td')?.getAttribute('data-i');
     if (i != null) pick(Number(i));
   };
-  const times = str('timesIn', { zone });
   const key = (step: number, label: string) => html`<span class="legend-key"><span class="swatch ${shade(step, steps.length)}"></span>${label}</span>`;
   return html`<section class="panel when" part="when" aria-labelledby="when-title">
     <div class="toolbar">

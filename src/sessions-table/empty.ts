@@ -4,16 +4,16 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { Organization } from '../core/types.js';
+import { orgNames } from '../shared/filters/index.js';
 import { str } from '../shared/strings.js';
 import type { SessionsFilters } from './query.js';
 import { activeAtText } from './toolbar.js';
 
 export function renderEmpty(f: SessionsFilters, locale: string, organizations: readonly Organization[], onClear: () => void): TemplateResult {
-  const names = new Map(organizations.map((o) => [o.id, o.name]));
   const items = [
     f.q.trim() && str('emptySearch', { q: f.q.trim() }),
     f.licenseSource.length && `${str('licenseSource')}: ${f.licenseSource.join(', ')}`,
-    f.organization.length && `${str('organization')}: ${f.organization.map((id) => names.get(id) ?? id).join(', ')}`,
+    f.organization.length && `${str('organization')}: ${orgNames(f.organization, organizations)}`,
     f.activeAt ? activeAtText(f.activeAt, locale, f.timeZone) : `${str('colStarted')}: ${f.from} – ${f.to}`,
   ];
   // prettier-ignore

@@ -26,18 +26,6 @@ export interface ExportState {
   detail?: string;
 }
 
-export interface ExportJob {
-  fileName: string;
-  timeZone: string;
-  /** The element's locale, for the progress figures. */
-  locale: string;
-  /**
-   * The page of the export at `offset` with the filters in force, as of `asOf` (undefined for the
-   * first page; then the first page's `asOf`, so every page reads one snapshot).
-   */
-  fetchPage: (offset: number, asOf: string | undefined, signal: AbortSignal) => Promise<SessionsResponse>;
-}
-
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** What the status says (also what is announced), in `locale` and the strings in force. */
@@ -64,14 +52,28 @@ export class SessionsExport implements ReactiveController {
     this.controller?.abort();
   }
 
-  async start(job: ExportJob): Promise<void> {
+  /**
+   * Exports every row: page after page into one CSV file, with progress.
+   *
+   * @param fileName The file's name.
+   * @param timeZone The zone of the file's times.
+   * @param locale The element's locale, for the progress figures.
+   * @param fetchPage The page of the export at `offset` with the filters in force, as of `asOf`
+   *   (undefined for the first page; then the first page's `asOf`, so every page reads one snapshot).
+   */
+  async start(
+    fileName: string,
+    timeZone: string,
+    locale: string,
+    fetchPage: (offset: number, asOf: string | undefined, signal: AbortSignal) => Promise<SessionsResponse>,
+  ): Promise<void> {
     if (this.running) return;
     const controller = (this.controller = new AbortController());
     const { signal } = controller;
     /** `announce`: true to announce the new status, a text to announce instead, false to keep the last. */
     const set = (state: ExportState, announce: boolean | string = true) => {
       this.state = state;
-      if (announce !== false) this.announcement = announce === true ? statusText(state, job.locale) : announce;
+      if (announce !== false) this.announcement = announce === true ? statusText(state, locale) : announce;
       this.host.requestUpdate();
     };
     set({ text: 'exporting', total: null }, str('exportStarted'));
@@ -85,12 +87,12 @@ export class SessionsExport implements ReactiveController {
       while (done < total) {
         // Pages by offset over one pinned snapshot, ordered with the sessionId tie-break
         // (CONTRACT 3.2, 6): a session that starts meanwhile moves no row; none repeats or is lost.
-        const page = await job.fetchPage(done, asOf, signal);
+        const page = await fetchPage(done, asOf, signal);
         if (!asOf) ({ total, asOf } = page);
         if (!page.items.length) break;
         const now = parseInstant(page.asOf);
         let text = '';
-        for (const item of page.items) text += sessionCsvRow(item, job.timeZone, now);
+        for (const item of page.items) text += sessionCsvRow(item, timeZone, now);
         parts.push(new Blob([text]));
         done += page.items.length;
         const q = Math.floor((Math.min(done, total) / Math.max(total, 1)) * 4);
@@ -98,8 +100,8 @@ export class SessionsExport implements ReactiveController {
         quarter = Math.max(q, quarter);
       }
       signal.throwIfAborted();
-      downloadBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), job.fileName, this.host.renderRoot);
-      set({ text: 'exportDone', done, file: job.fileName });
+      downloadBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName, this.host.renderRoot);
+      set({ text: 'exportDone', done, file: fileName });
     } catch (error) {
       set(signal.aborted ? { text: 'exportCancelled' } : { text: 'exportFailed', detail: (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '') });
     } finally {

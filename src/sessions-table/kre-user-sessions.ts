@@ -151,10 +151,10 @@ export class KreUserSessions extends ProductReportElement {
 
   @state() private offset = 0;
   @state() private now = Date.now();
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last response received, and when it arrived: active durations count on from its `asOf`. */
-  private received: SessionsResponse | undefined;
-  private receivedAt = 0;
+  private got: SessionsResponse | undefined;
+  private gotAt = 0;
 
   /** The query in force but its offset, as a key: endpoint, product and the page's parameters. A new one starts at page one. */
   private query = '';
@@ -170,8 +170,9 @@ export class KreUserSessions extends ProductReportElement {
   private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
 
   /** The CSV export, from the first one on: its code loads then (with core's CSV writer). */
-  private exporter: SessionsExport | null = null;
-  private exportLoading = false;
+  private csv: SessionsExport | null = null;
+  /** Whether the export's code is loading (the first export). */
+  private loading = false;
 
   private readonly toolbar = new SessionsToolbar(this, {
     change: (patch) => this.changeFilters(patch),
@@ -222,34 +223,31 @@ export class KreUserSessions extends ProductReportElement {
    * Resolves when the file is saved, the export is cancelled or it failed (shown in the element).
    */
   async exportCsv(): Promise<void> {
-    if (!this.endpoint || this.exportLoading || this.exporter?.running) return;
+    if (!this.endpoint || this.loading || this.csv?.running) return;
     const f = this.filters;
     // A drill-down's file is named after the day of its instant in the element's zone.
     const day = f.activeAt && formatInstant(parseInstant(f.activeAt), f.timeZone).slice(0, 10);
     const fileName = sessionsCsvFileName(this.product, day || f.from, day || f.to);
     if (!emit(this, 'kre-export', { format: 'csv', fileName, product: this.product, filters: this.filterState() }, { cancelable: true })) return;
-    if (!this.exporter) {
-      this.exportLoading = true;
+    if (!this.csv) {
+      this.loading = true;
       try {
-        this.exporter = new (await this.loadOnDemand()).SessionsExport(this);
+        this.csv = new (await this.loadOnDemand()).SessionsExport(this);
       } catch (error) {
         this.say(exportFailed(error));
         return;
       } finally {
-        this.exportLoading = false;
+        this.loading = false;
       }
     }
-    await this.exporter.start({
-      fileName,
-      timeZone: f.timeZone,
-      locale: this.resolvedLocale,
-      fetchPage: async (offset, asOf, signal) => checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, EXPORT_PAGE, asOf), signal)),
-    });
+    await this.csv.start(fileName, f.timeZone, this.resolvedLocale, async (offset, asOf, signal) =>
+      checkSessionsResponse(await this.request('sessions', sessionsParams(f, offset, EXPORT_PAGE, asOf), signal)),
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.noticeTimer);
+    clearTimeout(this.toastTimer);
   }
 
   protected override collectNotices(): AttributeNotice[] {
@@ -281,9 +279,9 @@ export class KreUserSessions extends ProductReportElement {
       this.offset = 0;
     }
     const response = this.data.value;
-    if (response !== this.received) {
-      this.received = response;
-      this.now = this.receivedAt = Date.now();
+    if (response !== this.got) {
+      this.got = response;
+      this.now = this.gotAt = Date.now();
       // The list shrank under the page on screen: go to its last page.
       if (response?.total && !response.items.length && this.offset) this.offset = lastOffset(response.total, response.limit);
     }
@@ -307,8 +305,8 @@ export class KreUserSessions extends ProductReportElement {
   /** Shows and announces a short note (a copy), for a few seconds. */
   private say(notice: string): void {
     this.notice = notice;
-    clearTimeout(this.noticeTimer);
-    if (notice) this.noticeTimer = setTimeout(() => (this.notice = ''), 4000);
+    clearTimeout(this.toastTimer);
+    if (notice) this.toastTimer = setTimeout(() => (this.notice = ''), 4000);
   }
 
   override render(): TemplateResult {
@@ -322,29 +320,29 @@ export class KreUserSessions extends ProductReportElement {
     const pageSize = normalPageSize(this.pageSize);
     const empty = done && !page.total;
     // prettier-ignore
-    return html`${title}${this.toolbar.render({
-      filters: f,
+    return html`${title}${this.toolbar.render(
+      f,
       locale,
-      licenseSources: [...new Set([...(page?.facets.licenseSources ?? []), ...f.licenseSource])],
-      organizations: page?.facets.organizations ?? [],
-      canExport: !!done && !empty && !this.exporter?.running,
-      offerClear: !empty,
-    })}${renderNotices(this.notices)}${this.exporter?.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.exporter?.announcement}</div>${
+      [...new Set([...(page?.facets.licenseSources ?? []), ...f.licenseSource])],
+      page?.facets.organizations ?? [],
+      !!done && !empty && !this.csv?.running,
+      !empty,
+    )}${renderNotices(this.notices)}${this.csv?.render(locale, () => void this.exportCsv())}<div class="visually-hidden" role="status">${done ? rangeText(page, locale) : ''}</div><div class="visually-hidden" role="status">${this.csv?.announcement}</div>${
       this.slow.render()}${
       status === TaskStatus.ERROR
         ? renderError(this.data.error, () => void this.data.run())
         : empty
           ? renderEmpty(f, locale, page.facets.organizations, () => this.clearFilters())
-          : html`${renderTable({
-                items: page?.items ?? null,
-                ctx: { locale, zone: f.timeZone, asOf: page ? parseInstant(page.asOf) : 0, elapsed: Math.max(0, this.now - this.receivedAt), q: f.q },
-                sort: f.sort,
-                order: f.order,
-                busy: status === TaskStatus.PENDING,
-                onSort: (sort, order) => this.changeFilters({ sort, order: order ?? (sort === f.sort ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort)) }),
-                onCopy: this.copy,
-                skeletonRows: Math.min(pageSize, 10),
-              })}${
+          : html`${renderTable(
+                page?.items ?? null,
+                { locale, zone: f.timeZone, asOf: page ? parseInstant(page.asOf) : 0, elapsed: Math.max(0, this.now - this.gotAt), q: f.q },
+                f.sort,
+                f.order,
+                status === TaskStatus.PENDING,
+                (sort, order) => this.changeFilters({ sort, order: order ?? (sort === f.sort ? (f.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort)) }),
+                this.copy,
+                Math.min(pageSize, 10),
+              )}${
               // The offset of the rows on screen: while the next page loads, the pager still describes these.
               page?.total
                 ? renderPager({ offset: page.offset, limit: pageSize, total: page.total }, locale, (offset) => (this.offset = offset), (size) => (this.pageSize = normalPageSize(size)))

@@ -14,16 +14,6 @@ import { joinSources, type SessionsFilters } from './query.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
-export interface ToolbarState {
-  filters: SessionsFilters;
-  locale: string;
-  licenseSources: readonly string[];
-  organizations: readonly Organization[];
-  canExport: boolean;
-  /** Whether the toolbar offers "Clear filters" (the empty state has its own). */
-  offerClear: boolean;
-}
-
 /** The filters the toolbar sets, as the element's properties. */
 export type FilterPatch = Partial<Record<'q' | 'licenseSource' | 'organization' | 'from' | 'to' | 'activeAt', string | null>>;
 
@@ -45,7 +35,7 @@ export class SessionsToolbar implements ReactiveController {
   private readonly orgs: OrgPicker;
   private draft: string | null = null;
   /** Narrow layouts fold the filters behind a "Filters" button; wide ones always show them. */
-  private filtersOpen = false;
+  private open = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -55,11 +45,7 @@ export class SessionsToolbar implements ReactiveController {
     host.addController(this);
     this.sources = new MultiSelect(host, {
       id: 'source',
-      label: () => str('licenseSource'),
-      allLabel: () => str('allLicenseSources'),
-      searchLabel: () => str('searchLicenseSources'),
-      countLabel: (count) => str('licenseSourcesSelected', { count }),
-      emptyLabel: () => str('noLicenseSourceMatches'),
+      text: ['licenseSource', 'allLicenseSources', 'searchLicenseSources', 'licenseSourcesSelected', 'noLicenseSourceMatches'],
       onChange: (values) => actions.change({ licenseSource: joinSources(values) || null }),
     });
     this.orgs = new OrgPicker(host, { onChange: (ids) => actions.change({ organization: ids.join(',') || null }) });
@@ -89,17 +75,28 @@ export class SessionsToolbar implements ReactiveController {
     this.timer = setTimeout(() => this.flush(), SEARCH_DEBOUNCE_MS);
   };
 
-  render({ filters: f, locale, licenseSources, organizations, canExport, offerClear }: ToolbarState): TemplateResult {
+  /**
+   * The toolbar. Positional arguments rather than one state object: the element is the one caller,
+   * and the bundle would otherwise carry every name twice.
+   *
+   * @param f The filters in force.
+   * @param locale The locale of the `active-at` chip.
+   * @param licenseSources The License Source filter's options.
+   * @param organizations The Organization filter's options.
+   * @param canExport Whether the export button is enabled.
+   * @param offerClear Whether the toolbar offers "Clear filters" (the empty state has its own).
+   */
+  render(f: SessionsFilters, locale: string, licenseSources: readonly string[], organizations: readonly Organization[], canExport: boolean, offerClear: boolean): TemplateResult {
     const chip = f.activeAt && activeAtText(f.activeAt, locale, f.timeZone);
     // The filters the toolbar's button counts (folded in a narrow element), and with the search what "Clear filters" clears.
     const count = f.licenseSource.length + f.organization.length + (chip ? 1 : 0);
     const clear = offerClear && (f.q.trim() || count);
-    const open = this.filtersOpen;
+    const open = this.open;
     // prettier-ignore
     return html`<div class="toolbar" part="toolbar">
         <div class="field search" part="search"><label class="field-label" for="search">${str('search')}</label><input id="search" type="search" autocomplete="off" spellcheck="false" placeholder=${str('searchPlaceholder')} .value=${live(this.draft ?? f.q)} @input=${this.onInput} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.flush()} /></div>
         <button class="button filters-toggle" type="button" aria-expanded=${open} aria-controls="filters" @click=${() => {
-          this.filtersOpen = !open;
+          this.open = !open;
           this.host.requestUpdate();
         }}>${str('filters')}${count ? html` <span class="count">(${count})</span>` : nothing} <span aria-hidden="true">${open ? '▴' : '▾'}</span></button>
         <div class="filters ${open ? 'open' : ''}" id="filters" part="filters">

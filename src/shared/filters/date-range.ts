@@ -6,16 +6,10 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { civilToDays, parseCivilDate } from '../../core/tz.js';
 import { matchPreset, presetRange, PRESETS, type DateRange, type PresetId } from '../dates.js';
-import { str, type StringKey } from '../strings.js';
+import { str } from '../strings.js';
 
-const PRESET_LABEL: Record<PresetId, StringKey> = {
-  last7: 'presetLast7',
-  last30: 'presetLast30',
-  last90: 'presetLast90',
-  thisMonth: 'presetThisMonth',
-  lastMonth: 'presetLastMonth',
-  last12Months: 'presetLast12Months',
-};
+/** A preset's string: `preset` and its id, capitalised (`presetLast7`, `presetThisMonth`, …). */
+const presetLabel = (p: PresetId) => str(`preset${p[0].toUpperCase()}${p.slice(1)}` as `preset${Capitalize<PresetId>}`);
 
 export interface DateRangeOptions {
   /** Unique id prefix within the host's shadow root. */
@@ -71,7 +65,7 @@ export function renderDateRange({ id, range, today, onChange, disabled = false }
     <label class="field">
       <span class="field-label">${str('dateRange')}</span>
       <select id="${id}-preset" part="date-preset" .value=${live(preset ?? "")} @change=${pick}>
-        ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${str(PRESET_LABEL[p])}</option>`)}
+        ${PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${presetLabel(p)}</option>`)}
         <option value="" ?selected=${preset === null}>${str('customRange')}</option>
       </select>
     </label>

@@ -8,7 +8,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { loadOnDemand, onDemand } from '../load-on-demand.js';
-import { str } from '../strings.js';
+import { str, type StringKey } from '../strings.js';
 
 export interface OptionRow {
   id: string;
@@ -21,16 +21,14 @@ export interface OptionRow {
 export interface MultiSelectOptions {
   /** Stable id prefix, unique within the host's shadow root. */
   id: string;
-  /** The field's label, e.g. "Organization". */
-  label: () => string;
-  /** The button text when nothing is selected, e.g. "All organizations". */
-  allLabel: () => string;
-  searchLabel: () => string;
+  /**
+   * Keys of the control's strings (read at each render, so `setStrings` changes them): the field's
+   * label ("Organization"), the button text when nothing is selected ("All organizations"), the
+   * search box's label, the button text for several selected (`{count}`: "3 organizations") and the
+   * text when a search matches nothing ("No organization matches").
+   */
+  text: readonly [label: StringKey, all: StringKey, search: StringKey, count: StringKey, empty: StringKey];
   onChange: (ids: string[]) => void;
-  /** The button text for several selected, e.g. "3 organizations". */
-  countLabel: (count: number) => string;
-  /** The text when a search matches nothing, e.g. "No organization matches". */
-  emptyLabel: () => string;
   /** Show the search box from this many options (default 8). */
   searchFrom?: number;
   /**
@@ -62,14 +60,12 @@ export class MultiSelect implements ReactiveController {
     host.addController(this);
   }
 
-  /** The outside-press listener is on the document only while the panel is open: no idle work. */
-  private listening = false;
-
+  /**
+   * The outside-press listener is on the document only while the panel is open: no idle work.
+   * (Adding the same listener twice, or removing one that is not there, does nothing.)
+   */
   private listen(on: boolean): void {
-    if (on === this.listening || typeof document === 'undefined') return;
-    this.listening = on;
-    if (on) document.addEventListener('pointerdown', this.onOutside, true);
-    else document.removeEventListener('pointerdown', this.onOutside, true);
+    if (typeof document !== 'undefined') document[on ? 'addEventListener' : 'removeEventListener']('pointerdown', this.outside, true);
   }
 
   hostDisconnected(): void {
@@ -82,7 +78,7 @@ export class MultiSelect implements ReactiveController {
     return (this.host.shadowRoot ?? this.host).querySelector(`#${this.base}`);
   }
 
-  private readonly onOutside = (event: Event) => {
+  private readonly outside = (event: Event) => {
     const root = this.root;
     if (this.open && root && !event.composedPath().includes(root)) this.close(false);
   };
@@ -113,9 +109,9 @@ export class MultiSelect implements ReactiveController {
   }
 
   private summary(rows: readonly OptionRow[], selected: readonly string[]): string {
-    if (!selected.length) return this.options.allLabel();
+    if (!selected.length) return str(this.options.text[1]);
     if (selected.length === 1) return rows.find((r) => r.id === selected[0])?.label ?? selected[0];
-    return this.options.countLabel(selected.length);
+    return str(this.options.text[3], { count: selected.length });
   }
 
   private change(rows: readonly OptionRow[], selected: readonly string[], id: string, checked: boolean): void {
@@ -129,8 +125,8 @@ export class MultiSelect implements ReactiveController {
   render(rows: readonly OptionRow[], selected: readonly string[], { disabled = false } = {}): TemplateResult {
     const base = this.base;
     const panel = this.open ? onDemand() : undefined;
-    return html`<div class="ms" id=${base} @keydown=${this.onKeydown}>
-      <span class="ms-label" id="${base}-label">${this.options.label()}</span>
+    return html`<div class="ms" id=${base} @keydown=${this.keydown}>
+      <span class="ms-label" id="${base}-label">${str(this.options.text[0])}</span>
       <button
         class="ms-button button"
         part="filter-button ${this.options.part ?? this.options.id}-button"
@@ -147,23 +143,23 @@ export class MultiSelect implements ReactiveController {
         <span class="ms-caret" aria-hidden="true">▾</span>
       </button>
       ${panel
-        ? panel.renderPanel({
+        ? panel.renderPanel(
             base,
-            options: this.options,
-            query: this.query,
-            setQuery: (query) => {
+            this.options,
+            this.query,
+            (query) => {
               this.query = query;
               this.host.requestUpdate();
             },
             rows,
             selected,
-            change: (id, checked) => this.change(rows, selected, id, checked),
-          })
+            (id, checked) => this.change(rows, selected, id, checked),
+          )
         : nothing}${this.failure ? html`<p class="field-error" role="alert">${this.failure}</p>` : nothing}
     </div>`;
   }
 
-  private readonly onKeydown = (event: KeyboardEvent) => {
+  private readonly keydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.open) {
       event.stopPropagation();
       this.close();

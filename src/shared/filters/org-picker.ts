@@ -3,7 +3,6 @@
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Organization } from '../../core/types.js';
-import { str } from '../strings.js';
 import { MultiSelect, type OptionRow } from './multi-select.js';
 import { orgOptions } from './org-tree.js';
 
@@ -21,11 +20,7 @@ export class OrgPicker {
   constructor(host: ReactiveControllerHost & HTMLElement, { onChange, id = 'org' }: OrgPickerOptions) {
     this.select = new MultiSelect(host, {
       id,
-      label: () => str('organization'),
-      allLabel: () => str('allOrganizations'),
-      searchLabel: () => str('searchOrganizations'),
-      countLabel: (count) => str('organizationsSelected', { count }),
-      emptyLabel: () => str('noOrganizationMatches'),
+      text: ['organization', 'allOrganizations', 'searchOrganizations', 'organizationsSelected', 'noOrganizationMatches'],
       part: 'organization',
       onChange,
     });

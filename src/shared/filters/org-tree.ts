@@ -34,3 +34,9 @@ export function orgOptions(orgs: readonly Organization[]): OptionRow[] {
 export function flatOptions(values: readonly string[]): OptionRow[] {
   return values.map((v) => ({ id: v, label: v, depth: 0, ancestors: [] }));
 }
+
+/** The names of the organizations `ids` (an id itself when `orgs` does not list it), joined with commas. */
+export function orgNames(ids: readonly string[], orgs: readonly Organization[]): string {
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return ids.map((id) => names.get(id) ?? id).join(', ');
+}

@@ -5,20 +5,30 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { str } from '../strings.js';
 import type { MultiSelectOptions, OptionRow } from './multi-select.js';
 
-export interface PanelState {
-  /** The control's id (the panel's is `{base}-panel`). */
-  base: string;
-  options: MultiSelectOptions;
-  query: string;
-  setQuery: (query: string) => void;
-  rows: readonly OptionRow[];
-  selected: readonly string[];
-  change: (id: string, checked: boolean) => void;
-}
-
-export function renderPanel({ base, options, query, setQuery, rows, selected, change }: PanelState): TemplateResult {
+/**
+ * The panel. Positional arguments rather than one state object: the multi-select is the one
+ * caller, and the bundle would otherwise carry every name.
+ *
+ * @param base The control's id (the panel's is `{base}-panel`).
+ * @param options The control's options.
+ * @param query The search typed so far.
+ * @param setQuery Called with the search as it is typed.
+ * @param rows Every option.
+ * @param selected The ids selected.
+ * @param change Called with an option's id and whether it is now checked.
+ */
+export function renderPanel(
+  base: string,
+  options: MultiSelectOptions,
+  query: string,
+  setQuery: (query: string) => void,
+  rows: readonly OptionRow[],
+  selected: readonly string[],
+  change: (id: string, checked: boolean) => void,
+): TemplateResult {
   const chosen = new Set(selected);
   const needle = query.trim().toLocaleLowerCase();
   const visible = needle ? filterRows(rows, needle) : rows;
@@ -28,14 +38,14 @@ export function renderPanel({ base, options, query, setQuery, rows, selected, ch
               ? html`<input
                   class="ms-search"
                   type="search"
-                  aria-label=${options.searchLabel()}
-                  placeholder=${options.searchLabel()}
+                  aria-label=${str(options.text[2])}
+                  placeholder=${str(options.text[2])}
                   .value=${live(query)}
                   @input=${(e: Event) => setQuery((e.target as HTMLInputElement).value)}
                 />`
               : nothing}
             <button class="ms-all" type="button" ?disabled=${!selected.length} @click=${() => options.onChange([])}>
-              ${options.allLabel()}
+              ${str(options.text[1])}
             </button>
             <ul class="ms-list" role="list">
               ${visible.map((row) => {
@@ -52,7 +62,7 @@ export function renderPanel({ base, options, query, setQuery, rows, selected, ch
                   </label>
                 </li>`;
               })}
-              ${visible.length ? nothing : html`<li class="ms-empty">${options.emptyLabel()}</li>`}
+              ${visible.length ? nothing : html`<li class="ms-empty">${str(options.text[4])}</li>`}
             </ul>
           </div>`;
 }
