@@ -161,13 +161,6 @@ export abstract class LicenseUsageElement extends ReportElement {
   private readonly size = new SizeController(this);
   private shown: UsageResponse | undefined;
   private memo: { data: UsageResponse; previous: UsageResponse | undefined; key: string; layout: ChartLayout } | null = null;
-  /**
-   * The font the tick labels are measured in. Read at the start of a frame after each update, not
-   * in render: there, `getComputedStyle` forced a style and layout pass (the element is a size
-   * container) on every render, ~2 ms each, three renders per new range.
-   */
-  private font = '';
-  private fontFrame = 0;
 
   private readonly data = usageTask(this, {
     args: () => {
@@ -290,7 +283,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     const { width, height } = this.size;
     if (!width || !height) return null;
     const locale = this.resolvedLocale;
-    const font = (this.font ||= getComputedStyle(this).fontFamily);
+    const font = getComputedStyle(this).fontFamily;
     const key = `${width}x${height}|${locale}|${font}`;
     const compared = this.comparedWith(data);
     const previous = compared ? this.previous.value : undefined;
@@ -320,14 +313,6 @@ export abstract class LicenseUsageElement extends ReportElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    cancelAnimationFrame(this.fontFrame);
-    this.fontFrame = requestAnimationFrame(() => {
-      const font = getComputedStyle(this).fontFamily;
-      if (font !== this.font) {
-        this.font = font;
-        this.requestUpdate();
-      }
-    });
     // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
     this.slow.track(this.data.status === TaskStatus.PENDING);
     this.size.observe(this.renderRoot.querySelector('.plot-area'));
