@@ -286,9 +286,10 @@ function ghostBars(previous: ReadonlyArray<number | undefined>, bars: readonly B
  * Width of the vertical strips that the long paths are cut into. The compositor rasterizes the
  * chart in tiles, and each tile draws every shape whose box crosses it: a path as wide as the plot
  * is filled or stroked (and dashed) once per tile, a strip only by the tiles it crosses. At 2 200
- * buckets this took the chart's raster from about 50 to 10 ms (`npm run bench`).
+ * buckets, with the dots below, this took the chart's raster from about 50 to 13 ms (traces of
+ * `node bench/compare.bench.mjs`; 128 px strips: 14 ms, 256 px: 17 ms, 32 px: no better than 64).
  */
-export const STRIP = 128;
+export const STRIP = 64;
 
 /** Path data gathered by the strip its pieces start in. */
 function strips() {
