@@ -278,16 +278,22 @@ export abstract class LicenseUsageElement extends ReportElement {
     this.hiddenSeries = next;
   }
 
-  /** The layout of `data` at the plot's size, computed once per response, size and locale. */
+  /**
+   * The layout of `data` at the plot's size, computed once per response, size and locale, with its
+   * tick labels measured in the font of the moment. The font is read only when a layout is
+   * computed: `getComputedStyle` forces a style and layout pass here (the element is a size
+   * container), and doing that on each of the three renders of a new range cost the chart a frame
+   * in one sample of five (trace of `node bench/compare.bench.mjs`).
+   */
   private layoutFor(data: UsageResponse): ChartLayout | null {
     const { width, height } = this.size;
     if (!width || !height) return null;
     const locale = this.resolvedLocale;
-    const font = getComputedStyle(this).fontFamily;
-    const key = `${width}x${height}|${locale}|${font}`;
+    const key = `${width}x${height}|${locale}`;
     const compared = this.comparedWith(data);
     const previous = compared ? this.previous.value : undefined;
     if (this.memo?.data === data && this.memo.previous === previous && this.memo.key === key) return this.memo.layout;
+    const font = getComputedStyle(this).fontFamily;
     // The response gives buckets, interval and timeZone.
     const layout = layoutChart({
       ...data,
