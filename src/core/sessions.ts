@@ -14,7 +14,7 @@ import { localToInstant, civilToDays, formatUtc } from './tz.js';
 import { instant, validateSessionsQuery, type ValidSessionsQuery } from './validate.js';
 import { productIndex, type ProductIndex } from './prepare.js';
 import { organizationMask } from './organizations.js';
-import { iota } from './order.js';
+import { iota, orderTexts } from './order.js';
 import { countAtOrBefore, countBefore } from './sweep.js';
 import { compareCodePoints, compareText, textSortKey } from './text-order.js';
 import type { Dataset, SessionItem, SessionRecord, SessionsQuery, SessionsResponse, SortField } from './types.js';
@@ -78,22 +78,18 @@ function textRanks(index: ProductIndex, field: SortField): Uint32Array {
   });
 }
 
-/** Ranks of every session by `sessionId` in code point order: the tie-break (ids are unique). */
-function idRanks(index: ProductIndex): Uint32Array {
-  return lazy(index, 'rank:id', () => {
-    const ids = index.records.map((s) => s.sessionId);
-    const rankOf = rankTexts(ids, false);
-    return Uint32Array.from(ids, (id) => rankOf.get(id) as number);
-  });
+/** Sessions in `sessionId` order (code points; ids are unique): the tie-break of every sort. */
+function idOrder(index: ProductIndex): Uint32Array {
+  return lazy(index, 'order:id', () => orderTexts(index.records.map((s) => s.sessionId), compareCodePoints));
 }
 
-/** Sessions by id rank: the inverse of `idRanks`. */
-function idOrder(index: ProductIndex): Uint32Array {
-  return lazy(index, 'order:id', () => {
-    const ranks = idRanks(index);
-    const order = new Uint32Array(ranks.length);
-    for (let i = 0; i < ranks.length; i++) order[ranks[i]] = i;
-    return order;
+/** Ranks of every session by `sessionId`: the inverse of `idOrder`. */
+function idRanks(index: ProductIndex): Uint32Array {
+  return lazy(index, 'rank:id', () => {
+    const order = idOrder(index);
+    const ranks = new Uint32Array(order.length);
+    for (let k = 0; k < order.length; k++) ranks[order[k]] = k;
+    return ranks;
   });
 }
 
