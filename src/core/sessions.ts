@@ -45,21 +45,20 @@ function lazy<T>(index: ProductIndex, key: string, build: () => T): T {
 }
 
 /**
- * Sorts distinct texts and returns each one's rank: by `compareText` when keyed, else by code
- * point. Texts without surrogates or NUL sort natively (their UTF-16 code units are then code
- * points), as `key NUL text` when keyed.
+ * Sorts distinct texts by `compareText` and returns each one's rank. Texts whose `key NUL text`
+ * holds no surrogate or NUL sort natively (their UTF-16 code units are then code points).
  */
-function rankTexts(unique: string[], keyed: boolean): Map<string, number> {
+function rankTexts(unique: string[]): Map<string, number> {
   // NUL and surrogates (a native sort compares UTF-16 code units, a packed key splits on NUL).
   // eslint-disable-next-line no-control-regex
-  const plain = !unique.some((t) => /[\u0000\ud800-\udfff]/.test(keyed ? textSortKey(t) + t : t));
+  const plain = !unique.some((t) => /[\u0000\ud800-\udfff]/.test(textSortKey(t) + t));
   let sorted: string[];
   if (plain) {
-    const packed = keyed ? unique.map((t) => `${textSortKey(t)}\u0000${t}`) : unique.slice();
+    const packed = unique.map((t) => `${textSortKey(t)}\u0000${t}`);
     packed.sort();
-    sorted = keyed ? packed.map((p) => p.slice(p.indexOf('\u0000') + 1)) : packed;
+    sorted = packed.map((p) => p.slice(p.indexOf('\u0000') + 1));
   } else {
-    sorted = unique.slice().sort(keyed ? compareText : compareCodePoints);
+    sorted = unique.slice().sort(compareText);
   }
   const rankOf = new Map<string, number>();
   sorted.forEach((text, k) => rankOf.set(text, k));
@@ -71,7 +70,7 @@ function textRanks(index: ProductIndex, field: SortField): Uint32Array {
   return lazy(index, `rank:${field}`, () => {
     const n = index.records.length;
     const text = index.records.map((s, i) => sortText(field, s, index.org[i] >= 0 ? index.orgs.paths[index.org[i]] : null));
-    const rankOf = rankTexts([...new Set(text)], true);
+    const rankOf = rankTexts([...new Set(text)]);
     const ranks = new Uint32Array(n);
     for (let i = 0; i < n; i++) ranks[i] = rankOf.get(text[i]) as number;
     return ranks;

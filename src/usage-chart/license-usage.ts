@@ -283,7 +283,8 @@ export abstract class LicenseUsageElement extends ReportElement {
    * tick labels measured in the font of the moment. The font is read only when a layout is
    * computed: `getComputedStyle` forces a style and layout pass here (the element is a size
    * container), and doing that on each of the three renders of a new range cost the chart a frame
-   * in one sample of five (trace of `node bench/compare.bench.mjs`).
+   * in one sample of five (trace of `node bench/compare.bench.mjs`). A theme's new font is measured
+   * with the next response, size or locale.
    */
   private layoutFor(data: UsageResponse): ChartLayout | null {
     const { width, height } = this.size;
