@@ -4,7 +4,7 @@
 // panel; another endpoint never shows the previous one's report; a newer request aborts the older.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { MockFailure } from '../../src/mock/index.js';
-import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
+import { slowNoteCancelRetry, SLOW_AFTER_MS } from './slow-service.js';
 import { $, $$, expected, mount, reportRequests, settled, text, useMockService } from './planner-fixtures.js';
 
 describe('<kre-license-planner> states', () => {
@@ -48,21 +48,11 @@ describe('<kre-license-planner> states', () => {
   it(`a slow service: after ${SLOW_AFTER_MS / 1000} s says it is still waiting, and Cancel stops the request with Retry`, async () => {
     const el = await mount();
     await settled(el);
-    // Long enough to pass the slow mark, short enough that the worker's handler ends by itself.
-    service().control.set({ delayMs: SLOW_AFTER_MS + 2500, only: 'capacity' });
-    el.from = '2026-10-15';
-    await el.updateComplete;
-    expect($(el, '[part~="slow-note"]')).to.equal(null);
-    await waitUntil(() => $(el, '[part~="slow-note"]'), 'no slow note', { timeout: SLOW_AFTER_MS + 3000 });
-    expect(text($(el, '[part~="slow-note"]'))).to.equal('Still waiting for the report service… Cancel');
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part~="slow-note"] [part~="cancel-button"]')!.click();
-    await settled(el);
-    expect($(el, '.status[data-kind="error"]')!.dataset.error).to.equal('cancelled');
-    expect(text($(el, '.status[data-kind="error"]'))).to.contain('Loading was cancelled.');
-    service().control.set({ delayMs: 0 });
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
-    await settled(el);
+    await slowNoteCancelRetry(el, {
+      delay: (delayMs) => service().control.set({ delayMs, only: 'capacity' }),
+      ask: () => (el.from = '2026-10-15'),
+      settled: () => settled(el),
+    });
     expect($(el, '.answer')).to.not.equal(null);
   });
 

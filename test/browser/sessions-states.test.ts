@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { $, cellTexts, expected, mount, rows, settled, useMockService } from './sessions-fixtures.js';
 import type { MockFailure } from '../../src/mock/index.js';
-import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
+import { slowNoteCancelRetry, SLOW_AFTER_MS } from './slow-service.js';
 
 describe('<kre-user-sessions> states', () => {
   const service = useMockService();
@@ -135,22 +135,12 @@ describe('<kre-user-sessions> states', () => {
   it(`a slow service: after ${SLOW_AFTER_MS / 1000} s says it is still waiting, and Cancel stops the request with Retry`, async () => {
     const el = await mount();
     await settled(el);
-    // Long enough to pass the slow mark, short enough that the worker's handler ends by itself.
-    service().control.set({ delayMs: SLOW_AFTER_MS + 2500 });
-    el.setAttribute('sort', 'email');
-    await el.updateComplete;
-    expect($(el, '[part~="slow-note"]')).to.equal(null);
-    await waitUntil(() => $(el, '[part~="slow-note"]'), 'no slow note', { timeout: SLOW_AFTER_MS + 3000 });
-    expect($(el, '[part~="slow-note"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Still waiting for the report service… Cancel');
-    expect(rows(el)).to.have.length(50); // the old rows stay, marked busy
-    await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part~="slow-note"] [part~="cancel-button"]')!.click();
-    await settled(el);
-    expect($(el, '.status[data-kind="error"]')!.dataset.error).to.equal('cancelled');
-    expect($(el, '.status[data-kind="error"]')!.textContent).to.contain('Loading was cancelled.');
-    service().control.set({ delayMs: 0 });
-    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
-    await settled(el);
+    await slowNoteCancelRetry(el, {
+      delay: (delayMs) => service().control.set({ delayMs }),
+      ask: () => el.setAttribute('sort', 'email'),
+      settled: () => settled(el),
+      whileWaiting: () => expect(rows(el)).to.have.length(50), // the old rows stay, marked busy
+    });
     expect(rows(el)).to.have.length(50);
   });
 

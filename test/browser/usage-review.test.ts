@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { BucketSelectEvent, ExportEvent } from '../../src/shared/events.js';
 import { PNG_SCALE, PNG_TITLE_HEIGHT } from '../../src/usage-chart/png.js';
-import { SLOW_AFTER_MS } from '../../src/shared/slow.js';
+import { slowNoteCancelRetry, SLOW_AFTER_MS } from './slow-service.js';
 import { resetStrings, setStrings } from '../../src/shared/strings.js';
 import type { LicenseUsageElement } from '../../src/usage-chart/license-usage.js';
 import { $, $$, barBox, drawnBars, mount, settled, useMockService, usageRequests } from './usage-fixtures.js';
@@ -157,22 +157,11 @@ describe('<kre-license-usage>: the review', () => {
     it(`after ${SLOW_AFTER_MS / 1000} s says it is still waiting, and Cancel stops the request with Retry`, async () => {
       const el = await mount();
       await settled(el);
-      // Long enough to pass the slow mark, short enough that the worker's handler ends by itself.
-      service().control.set({ delayMs: SLOW_AFTER_MS + 2500 });
-      el.setAttribute('from', '2026-10-02');
-      await el.updateComplete;
-      expect($(el, '[part~="slow-note"]')).to.equal(null);
-      await waitUntil(() => $(el, '[part~="slow-note"]'), 'no slow note', { timeout: SLOW_AFTER_MS + 3000 });
-      expect($(el, '[part~="slow-note"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Still waiting for the report service… Cancel');
-      await expect(el).to.be.accessible();
-      $<HTMLButtonElement>(el, '[part~="slow-note"] [part~="cancel-button"]')!.click();
-      await settled(el);
-      const status = $(el, '.status[data-kind="error"]')!;
-      expect(status.dataset.error).to.equal('cancelled');
-      expect(status.textContent).to.contain('Loading was cancelled.');
-      service().control.set({ delayMs: 0 });
-      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
-      await settled(el);
+      await slowNoteCancelRetry(el, {
+        delay: (delayMs) => service().control.set({ delayMs }),
+        ask: () => el.setAttribute('from', '2026-10-02'),
+        settled: () => settled(el),
+      });
       expect(drawnBars(el).length).to.equal(30);
     });
   });
