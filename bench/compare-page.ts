@@ -213,13 +213,13 @@ let chartRespondedAt = 0;
 /** The element's `fetch`: the response of the asked range, at once or once the loading frame is presented. */
 async function chartFetch(input: string): Promise<Response> {
   const url = new URL(input, location.href);
-  const key = `chart|${url.searchParams.get('from')}|${url.searchParams.get('to')}`;
-  const text = chartTexts.get(key.slice(6));
+  const key = `${url.searchParams.get('from')}|${url.searchParams.get('to')}`;
+  const text = chartTexts.get(key);
   if (!text) return new Response(JSON.stringify({ title: `bench: no response for ${url.search}`, status: 404 }), { status: 404, headers: json });
   if (chartArrival === 'busy') await busyShown();
   chartRespondedAt = performance.now();
   if (chartArrival === 'busy') mark('bench:start');
-  return new Response(body(key, text), { headers: json });
+  return new Response(body(`chart ${key}`, text), { headers: json });
 }
 
 let usage: UsageElement;
@@ -402,13 +402,13 @@ let bare: HTMLTableElement;
 
 async function tableFetch(input: string): Promise<Response> {
   const url = new URL(input, location.href);
-  const key = `table|${url.searchParams.get('limit')}|${url.searchParams.get('order')}`;
-  const text = tableTexts.get(key.slice(6));
+  const key = `${url.searchParams.get('limit')}|${url.searchParams.get('order')}`;
+  const text = tableTexts.get(key);
   if (!text) return new Response(JSON.stringify({ title: `bench: no response for ${url.search}`, status: 404 }), { status: 404, headers: json });
   if (tableArrival === 'busy') await busyShown();
   tableRespondedAt = performance.now();
   if (tableArrival === 'busy') mark('bench:start');
-  return new Response(body(key, text), { headers: json });
+  return new Response(body(`table ${key}`, text), { headers: json });
 }
 
 /** The first and last session ids of each prepared page, to tell when the element shows it. */
