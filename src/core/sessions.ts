@@ -16,7 +16,7 @@ import { productIndex, type ProductIndex } from './prepare.js';
 import { organizationMask } from './organizations.js';
 import { iota, orderTexts } from './order.js';
 import { countAtOrBefore, countBefore } from './sweep.js';
-import { compareCodePoints, compareText, textSortKey } from './text-order.js';
+import { compareText, textSortKey } from './text-order.js';
 import type { Dataset, SessionItem, SessionRecord, SessionsQuery, SessionsResponse, SortField } from './types.js';
 
 export { compareText };
@@ -79,7 +79,7 @@ function textRanks(index: ProductIndex, field: SortField): Uint32Array {
 
 /** Sessions in `sessionId` order (code points; ids are unique): the tie-break of every sort. */
 function idOrder(index: ProductIndex): Uint32Array {
-  return lazy(index, 'order:id', () => orderTexts(index.records.map((s) => s.sessionId), compareCodePoints));
+  return lazy(index, 'order:id', () => orderTexts(index.records.map((s) => s.sessionId)));
 }
 
 /** Ranks of every session by `sessionId`: the inverse of `idOrder`. */

@@ -118,11 +118,6 @@ import { heatCells, renderWhen, type HeatCell, type Metric } from './when.js';
 export class KreLicensePlanner extends ProductReportElement {
   static override styles = [reportStyles, filterStyles, chromeStyles, plannerStyles];
 
-  static {
-    // The chart's first size is read right after the render that creates its box (as the usage chart does).
-    this.disableWarning?.('change-in-update');
-  }
-
   /** The heading over the report. Default: "KRE license planner" (or TestCloud's). */
   @property() heading: string | null = null;
 
@@ -155,7 +150,7 @@ export class KreLicensePlanner extends ProductReportElement {
   private readonly orgs = organizationsTask(this, () => [this.endpoint, this.product, this.fetch], () => [this.range.to, this.zone] as const, this.load);
   private readonly whatIf = new WhatIf(this, (n) => this.changeFilters({ licenses: n }));
   private readonly toolbar = new ReportToolbar(this, (ids) => this.changeFilters({ organization: ids.join(',') || null }));
-  private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
+  private readonly slow = new SlowRequest(this, this.data);
 
   private query(licenses: number | null | undefined): CapacityArgs {
     const { from, to } = this.range;
@@ -219,8 +214,6 @@ export class KreLicensePlanner extends ProductReportElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
-    this.slow.track(this.data.status === TaskStatus.PENDING);
     this.size.observe(this.renderRoot.querySelector('.coverage-plot'));
   }
 

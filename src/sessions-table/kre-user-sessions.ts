@@ -5,7 +5,7 @@ import { sessionsCsvFileName } from '../core/file-names.js';
 import { SORT_FIELDS, SORT_ORDERS, type SessionsResponse, type SortField, type SortOrder } from '../core/types.js';
 import { formatInstant, parseInstant } from '../core/tz.js';
 import { checkSessionsResponse } from '../shared/check-response.js';
-import { exportFailed } from '../shared/download.js';
+import { failedText } from '../shared/download.js';
 import { emit, type FilterState } from '../shared/events.js';
 import { filterStyles } from '../shared/filters/index.js';
 import { renderNotices, type AttributeNotice } from '../shared/notices.js';
@@ -167,7 +167,7 @@ export class KreUserSessions extends ProductReportElement {
       endpoint ? this.request('sessions', { ...JSON.parse(query)[2], offset }, signal).then(checkSessionsResponse) : undefined,
   );
 
-  private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
+  private readonly slow = new SlowRequest(this, this.data);
 
   /** The CSV export, from the first one on: its code loads then (with core's CSV writer). */
   private csv: SessionsExport | null = null;
@@ -234,7 +234,7 @@ export class KreUserSessions extends ProductReportElement {
       try {
         this.csv = new (await this.loadOnDemand()).SessionsExport(this);
       } catch (error) {
-        this.say(exportFailed(error));
+        this.say(failedText('exportFailed', error));
         return;
       } finally {
         this.loading = false;
@@ -262,12 +262,6 @@ export class KreUserSessions extends ProductReportElement {
       notices.push({ attribute: 'active-at', value: this.activeAt, problem: str('problemInstant'), using: str('usingDateRange', { from: f.from, to: f.to }) });
     }
     return notices;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
-    this.slow.track(this.data.status === TaskStatus.PENDING);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

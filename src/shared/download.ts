@@ -19,8 +19,11 @@ export function downloadBlob(blob: Blob, fileName: string, within: Node & Parent
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** What the element says when an export failed (no file was saved). */
-export const exportFailed = (error: unknown) => str('exportFailed', { detail: error instanceof Error ? error.message : String(error) });
+/** An error's message as the `{detail}` inside a sentence: its own closing full stop dropped. */
+export const detailOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
+
+/** What the element says when an export failed (no file was saved) or its on-demand code did not load. */
+export const failedText = (key: 'exportFailed' | 'onDemandFailed', error: unknown) => str(key, { detail: detailOf(error) });
 
 /** An element that exports: its product and its shadow root (where the download link goes). */
 export type Exporter = HTMLElement & { renderRoot: HTMLElement | DocumentFragment; product: string };

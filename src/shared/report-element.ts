@@ -16,7 +16,7 @@ import { browserTimeZone, resolveLocale } from './format.js';
 import { reportUrl, splitList, type ParamValue } from './url.js';
 import { civilToDays, daysToCivil, formatCivilDate, parseCivilDate, type CivilDate } from '../core/tz.js';
 import { loadOnDemand, onDemand, type OnDemand } from './load-on-demand.js';
-import { exportFailed } from './download.js';
+import { failedText } from './download.js';
 
 export abstract class ReportElement extends LitElement {
   /** Base URL of the report service, absolute or relative. Without it no request is made. */
@@ -86,7 +86,7 @@ export abstract class ReportElement extends LitElement {
     if (this.showTable) {
       this.loadOnDemand().catch((error: unknown) => {
         this.showTable = false;
-        this.notice = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
+        this.notice = failedText('onDemandFailed', error);
       });
     }
   }
@@ -94,7 +94,7 @@ export abstract class ReportElement extends LitElement {
   /** An export's outcome; a failure (no file saved) is said in the notice line. */
   protected saved(saving: Promise<boolean>): Promise<boolean> {
     return saving.catch((error: unknown) => {
-      this.notice = exportFailed(error);
+      this.notice = failedText('exportFailed', error);
       return false;
     });
   }

@@ -4,6 +4,7 @@
  * stays the element's `requestTimeout`.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { TaskStatus, type Task } from '@lit/task';
 import { ReportError } from './api.js';
 import { str } from './strings.js';
 
@@ -15,15 +16,17 @@ export class SlowRequest implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
 
+  /** `task`: the element's report request (add this controller after it). */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly cancel: (reason: ReportError) => void,
+    private readonly task: Pick<Task, 'status' | 'abort'>,
   ) {
     host.addController(this);
   }
 
-  /** Call on every update with whether a request is in flight. */
-  track(pending: boolean): void {
+  /** After each update (the Task's hostUpdate starts a run): whether a request is in flight. */
+  hostUpdated(): void {
+    const pending = this.task.status === TaskStatus.PENDING;
     if (pending === this.pending) return;
     this.pending = pending;
     clearTimeout(this.timer);
@@ -46,7 +49,7 @@ export class SlowRequest implements ReactiveController {
     if (!this.slow) return nothing;
     return html`<div class="slow-note" part="slow-note" role="status">
       <span>${str('stillWaiting')}</span>
-      <button class="button" type="button" part="cancel-button" @click=${() => this.cancel(new ReportError('cancelled', str('loadingCancelled')))}>${str('cancel')}</button>
+      <button class="button" type="button" part="cancel-button" @click=${() => this.task.abort(new ReportError('cancelled', str('loadingCancelled')))}>${str('cancel')}</button>
     </div>`;
   }
 }

@@ -34,8 +34,9 @@ export interface HighlightState extends ChartViewState {
 }
 
 /**
- * The chart itself. It does not depend on the bucket in focus, so moving the pointer never
- * re-renders or repaints it (it is its own compositing layer; see `renderHighlight`).
+ * The chart itself. It does not depend on the bucket in focus: the element renders it behind a
+ * `guard` of the layout and the hidden series, so moving the pointer never re-renders or repaints
+ * it (it is its own compositing layer; see `renderHighlight`).
  */
 export function renderChartSvg({ layout, hidden }: ChartViewState): TemplateResult {
   const { width, height, margin } = layout;

@@ -59,7 +59,6 @@ export function tickLabels(
   everyContext = false,
 ): TickLabel[] {
   const main = dateFormat(locale, timeZone, tickFormat(level));
-  const mainZoned = dateFormat(locale, timeZone, withZoneName(tickFormat(level)));
   const contextFormat = dateFormat(locale, timeZone, level.unit === 'hour' ? MONTH_DAY : YEAR);
   let previous: LocalFields | null = null;
   return indexes.map((i) => {
@@ -69,7 +68,8 @@ export function tickLabels(
     const showContext = level.unit !== 'year' && (changed || everyContext);
     // An hour that happens twice (a fall-back day) is told apart by its zone name.
     const repeated = level.unit === 'hour' && isRepeatedWallTime(timeZone, starts[i]);
-    return { label: (repeated ? mainZoned : main).format(starts[i]), context: showContext ? contextFormat.format(starts[i]) : null };
+    const format = repeated ? dateFormat(locale, timeZone, withZoneName(tickFormat(level))) : main;
+    return { label: format.format(starts[i]), context: showContext ? contextFormat.format(starts[i]) : null };
   });
 }
 

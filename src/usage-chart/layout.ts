@@ -36,7 +36,6 @@ export interface Margin {
 }
 
 export interface Bar {
-  index: number;
   /** The bucket's slot on the time axis. */
   x0: number;
   x1: number;
@@ -187,7 +186,6 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     const barWidth = Math.max(0.5, x1 - x0 - pad);
     slotStarts[i] = x0;
     bars[i] = {
-      index: i,
       x0,
       x1,
       x: Math.max(0, Math.min(x0 + pad / 2, plotWidth - barWidth)),
@@ -213,12 +211,12 @@ export function layoutChart(input: LayoutInput): ChartLayout {
     bars,
     drawn,
     slotStarts,
-    ...seriesPaths(groups, series((b) => b.available, (v) => v[v.length - 1]), series((b) => b.averagePeak, mean), y, bars[0]),
+    ...seriesPaths(groups, groups.map((g) => buckets[g.last].available), series((b) => b.averagePeak, mean), y, bars[0]),
     ...xAxis(buckets.map((b) => b.start), starts, bars, interval, timeZone, locale, plotWidth, margin, measure),
     yTicks: ticks.map((value) => ({ value, y: y(value), label: formatInteger(locale, value) })),
     // Each group's highest previous peak (d3's max skips the buckets with none; undefined if all are).
     ...barPaths(drawn),
-    previousPeaks: input.previous ? ghostBars(groups.map((g) => max(input.previous!.slice(g.first, g.last + 1), (v) => v)), drawn, y) : [],
+    previousPeaks: input.previous ? ghostBars(groups.map((g) => (g.first === g.last ? input.previous![g.first] : max(input.previous!.slice(g.first, g.last + 1), (v) => v))), drawn, y) : [],
     changeMarks: (input.changes ?? []).map((c, index) => {
       // On the step as drawn: the slot the change falls in shows the licenses at its end.
       const px = x(Date.parse(c.at));
@@ -264,7 +262,7 @@ function drawnBar(g: Group, bars: readonly Bar[]): Bar {
     capacity ||= bars[i].atCapacity;
   }
   const x = Math.floor(g.x0);
-  return { index: g.first, x0: g.x0, x1: g.x1, x, width: 1, y: top.y, height: top.height, atCapacity: capacity };
+  return { x0: g.x0, x1: g.x1, x, width: 1, y: top.y, height: top.height, atCapacity: capacity };
 }
 
 function mean(values: number[]): number {
@@ -350,7 +348,7 @@ function averagePaths(points: ReadonlyArray<readonly [number, number]>) {
 }
 
 /** A coordinate to 1/100 px: plenty for a screen, and short path strings for thousands of buckets. */
-export const r2 = (v: number) => Math.round(v * 100) / 100;
+const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * Available Sessions as steps over each group of slots (capacity changes are steps, not slopes):
@@ -358,7 +356,7 @@ export const r2 = (v: number) => Math.round(v * 100) / 100;
  * middles. Written directly rather than through d3-shape's curveStepAfter: the same path in half
  * the numbers, which matters at a few thousand buckets.
  */
-export function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first: Bar) {
+function seriesPaths(groups: readonly Group[], available: readonly number[], average: readonly number[], y: Linear, first: Bar) {
   const n = groups.length;
   if (n === 0) return { availableArea: '', availableLine: '', averageLine: [], averageDots: [] };
   const edge: string[] = [`M${r2(groups[0].x0)},${r2(y(available[0]))}H${r2(groups[0].x1)}`];

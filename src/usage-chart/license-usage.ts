@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { INTERVALS, type Interval, type UsageBucket, type UsageResponse } from '../core/types.js';
@@ -133,12 +134,6 @@ export const isEmptyUsage = (data: UsageResponse) => data.buckets.every((b) => b
 export abstract class LicenseUsageElement extends ReportElement {
   static override styles = [reportStyles, filterStyles, chromeStyles, usageStyles];
 
-  static {
-    // The plot's first size is read right after the render that creates it, and drawn at once
-    // (an update after an update, on purpose: a frame sooner than waiting for ResizeObserver).
-    this.disableWarning?.('change-in-update');
-  }
-
   /** Bucket size: `hour` (ranges of up to 31 days), `day` (default), `week` or `month`. */
   @property({ reflect: true }) interval: Interval | null = null;
 
@@ -180,7 +175,7 @@ export abstract class LicenseUsageElement extends ReportElement {
     load: (params, signal) => this.request('usage', params, signal),
   });
 
-  private readonly slow = new SlowRequest(this, (reason) => this.data.abort(reason));
+  private readonly slow = new SlowRequest(this, this.data);
 
   private readonly interaction = new ChartInteraction(this, {
     layout: () => this.memo?.layout ?? null,
@@ -215,11 +210,20 @@ export abstract class LicenseUsageElement extends ReportElement {
     return { ...super.filterState(), interval: this.resolvedInterval, compare: this.compare };
   }
 
-  /** The previous period's buckets aligned with the ones on screen, while comparing and loaded. */
+  /**
+   * The previous period's buckets aligned with the ones on screen, while comparing and loaded:
+   * worked out once per response, previous response and switch (each render asks, a pointer move
+   * included).
+   */
   private comparedWith(data: UsageResponse): Array<UsageBucket | undefined> | undefined {
     const previous = this.previous.value;
-    return this.compare && isPreviousOf(previous, data) ? aligned(previous, data) : undefined;
+    const c = this.comparison;
+    if (c?.data !== data || c.previous !== previous || c.compare !== this.compare) {
+      this.comparison = { data, previous, compare: this.compare, value: this.compare && isPreviousOf(previous, data) ? aligned(previous, data) : undefined };
+    }
+    return this.comparison!.value;
   }
+  private comparison?: { data: UsageResponse; previous: UsageResponse | undefined; compare: boolean; value: Array<UsageBucket | undefined> | undefined };
 
   protected override collectNotices(): AttributeNotice[] {
     const notices = super.collectNotices();
@@ -320,8 +324,6 @@ export abstract class LicenseUsageElement extends ReportElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // After the Task's hostUpdate (which starts a run) and the render: whether a request is in flight.
-    this.slow.track(this.data.status === TaskStatus.PENDING);
     this.size.observe(this.renderRoot.querySelector('.plot-area'));
   }
 
@@ -396,7 +398,7 @@ export abstract class LicenseUsageElement extends ReportElement {
         aria-describedby=${facts && ia.visible ? 'tooltip' : nothing}
         @keydown=${ia.onKeyDown} @focus=${ia.onFocus} @blur=${ia.onBlur}
         @pointerdown=${ia.onPointerDown} @pointermove=${ia.onPointerMove} @pointerleave=${ia.onPointerLeave} @click=${ia.onClick}>
-        ${layout ? renderChartSvg({ layout, hidden: this.hiddenSeries }) : nothing}
+        ${layout ? guard([layout, this.hiddenSeries], () => renderChartSvg({ layout, hidden: this.hiddenSeries })) : nothing}
         ${layout ? renderHighlight({ layout, hidden: this.hiddenSeries, active: ia.active, showActive: ia.visible || ia.focused }) : nothing}
       </div>
       ${facts && bar && layout

@@ -4,6 +4,7 @@
  * `src/shared/png.ts` writes its computed styles inline and draws it). Browser only.
  */
 import { drawLegend, drawPng, pngLook, svgImage } from '../shared/png.js';
+import { orgNames } from '../shared/filters/org-tree.js';
 import { str } from '../shared/strings.js';
 import type { UsageResponse } from '../core/types.js';
 import type { PngText } from './export.js';
@@ -15,7 +16,7 @@ export { PNG_SCALE } from '../shared/png.js';
 export const PNG_TITLE_HEIGHT = 84;
 
 /** A legend entry as the PNG draws it: a swatch like the series' mark, and its name. */
-export interface PngLegendItem {
+interface PngLegendItem {
   label: string;
   kind: 'area' | 'bar' | 'line' | 'hatch' | 'ghost';
   color: string;
@@ -94,9 +95,11 @@ function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
   const available = paint('.available-line', 'stroke');
   const peak = paint('.bar', 'fill');
   const average = paint('.average-line', 'stroke');
+  const previous = paint('.previous-peaks', 'stroke');
   if (available) items.push({ label: str('availableSessions'), kind: 'area', color: available });
   if (peak) items.push({ label: str('peakUsage'), kind: 'bar', color: peak });
   if (average) items.push({ label: str('averagePeak'), kind: 'line', color: average });
+  if (previous) items.push({ label: str('previousPeriod'), kind: 'ghost', color: previous });
   const hatch = paint('.hatch-stripe', 'fill');
   if (capacity && hatch) items.push({ label: str('atCapacity'), kind: 'hatch', color: hatch, ground: peak ?? hatch });
   return items;
@@ -104,9 +107,8 @@ function pngLegend(svg: SVGSVGElement, capacity: boolean): PngLegendItem[] {
 
 /** The filters of a response in words, for an image that stands alone: organization · range · interval · zone. */
 function filtersText(data: UsageResponse, organizationIds: readonly string[], locale: string): string {
-  const names = organizationIds.map((id) => data.organizations.find((o) => o.id === id)?.name ?? id);
   return [
-    names.length ? names.join(', ') : str('allOrganizations'),
+    orgNames(organizationIds, data.organizations) || str('allOrganizations'),
     `${dayText(data.from, locale)} – ${dayText(data.to, locale)}`,
     `${str('interval')}: ${str(INTERVAL_NAME[data.interval])}`,
     data.timeZone,

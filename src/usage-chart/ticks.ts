@@ -43,10 +43,10 @@ const STEPS: Record<TickUnit, number[]> = { hour: [1, 2, 3, 6, 12], day: [1, 2],
 const UNITS = Object.keys(STEPS) as TickUnit[];
 
 /** Every level, finest first. */
-export const LEVELS: readonly TickLevel[] = UNITS.flatMap((unit) => STEPS[unit].map((step) => ({ unit, step })));
+const LEVELS: readonly TickLevel[] = UNITS.flatMap((unit) => STEPS[unit].map((step) => ({ unit, step })));
 
 /** The levels that can mark buckets of `interval` (no hour ticks on daily buckets). */
-export function levelsFor(interval: Interval): TickLevel[] {
+function levelsFor(interval: Interval): TickLevel[] {
   return LEVELS.filter((l) => UNITS.indexOf(l.unit) >= UNITS.indexOf(interval));
 }
 

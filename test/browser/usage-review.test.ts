@@ -116,6 +116,34 @@ describe('<kre-license-usage>: the review', () => {
     expect([button.textContent, button.getAttribute('aria-pressed')]).to.deep.equal(['Show as chart', 'true']);
   });
 
+  /** The texts a PNG export draws (title, filters, legend), caught as it draws them. */
+  async function pngTexts(el: LicenseUsageElement): Promise<string[]> {
+    const seen: string[] = [];
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, max?: number) {
+      seen.push(text);
+      return max === undefined ? fill.call(this, text, x, y) : fill.call(this, text, x, y, max);
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = () => {};
+    try {
+      expect(await el.exportPng()).to.equal(true);
+    } finally {
+      CanvasRenderingContext2D.prototype.fillText = fill;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    return seen;
+  }
+
+  it('the PNG of a comparison names the previous period in its legend, as the chart does', async () => {
+    const el = await mount('compare from="2026-10-16"', { width: 900 });
+    await settled(el);
+    await waitUntil(() => $(el, '.previous-peaks'), 'no ghost bars');
+    // The chart's legend buttons, in their order, then the hatch's key (this range reaches capacity).
+    expect($$(el, '.legend-item').map((b) => b.textContent!.trim())).to.deep.equal(['Available Sessions', 'Peak Usage', 'Average Peak', 'Previous period']);
+    expect((await pngTexts(el)).slice(2)).to.deep.equal(['Available Sessions', 'Peak Usage', 'Average Peak', 'Previous period', 'At capacity']);
+  });
+
   it('the PNG carries the title, the filters and the legend over the chart', async () => {
     // CI Infrastructure's requests are refused at times: the legend has "At capacity".
     const el = await mount('organization="org-platform-ci" interval="week" from="2026-09-01"', { width: 900 });

@@ -14,7 +14,7 @@ const CHARS = ['a', 'b', 'z', '0', '9', '-', ' ', '\u0000', '\u007f', '\u0080', 
 const byComparator = (texts: string[]) => texts.slice().sort(compareCodePoints);
 
 function checkOrder(texts: string[]): void {
-  const order = orderTexts(texts, compareCodePoints);
+  const order = orderTexts(texts);
   assert.deepEqual([...order].sort((a, b) => a - b), texts.map((_, i) => i), 'a permutation of the indexes');
   assert.deepEqual([...order].map((i) => texts[i]), byComparator(texts));
 }
@@ -36,9 +36,20 @@ describe('orderTexts', () => {
     checkOrder(Array.from({ length: 3000 }, (_, i) => `${'a'.repeat(12)}${String(3000 - i)}`));
   });
 
+  it('orders texts over the whole ASCII range, where a key holds fewer characters (property)', () => {
+    // Up to 129 digits: 6 or 7 characters beside the index, the bound computed, not the cap of 8.
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary-ascii', maxLength: 10 }), { minLength: 2, maxLength: 300 }), checkOrder),
+      { numRuns: 300 },
+    );
+    // Every ASCII code in the first characters, two texts: 7 characters a key.
+    const all = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
+    checkOrder([all.slice(64) + all.slice(0, 64), all, all.slice(1), `${all.slice(0, 7)}\u0080`]);
+  });
+
   it('handles none, one, and equal texts', () => {
-    assert.deepEqual([...orderTexts([], compareCodePoints)], []);
-    assert.deepEqual([...orderTexts(['x'], compareCodePoints)], [0]);
+    assert.deepEqual([...orderTexts([])], []);
+    assert.deepEqual([...orderTexts(['x'])], [0]);
     checkOrder(['b', 'a', 'b', '', 'a', '']);
   });
 });

@@ -7,6 +7,7 @@
  * box and checkboxes; Escape closes it and returns focus to the button.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { failedText } from '../download.js';
 import { loadOnDemand, onDemand } from '../load-on-demand.js';
 import { str, type StringKey } from '../strings.js';
 
@@ -89,7 +90,7 @@ export class MultiSelect implements ReactiveController {
       loadOnDemand().then(
         () => this.host.isConnected && this.toggle(true),
         (error: unknown) => {
-          this.failure = str('onDemandFailed', { detail: error instanceof Error ? error.message : String(error) });
+          this.failure = failedText('onDemandFailed', error);
           this.host.requestUpdate();
         },
       );
